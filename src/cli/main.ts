@@ -1,0 +1,25 @@
+import { Command, CommanderError } from "commander";
+import { registerScan } from "./commands/scan.js";
+
+/** Build the `poortwachter` command. Each sub-command lives in its own file under commands/. */
+export function buildProgram(): Command {
+  const program = new Command("poortwachter")
+    .description("Poortwachter: AI gateway and AI-governance workbench for Dutch small businesses")
+    .version("0.1.0")
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+  registerScan(program);
+  return program;
+}
+
+/** Run the CLI; resolves to the process exit code. */
+export async function main(argv: string[]): Promise<number> {
+  try {
+    await buildProgram().parseAsync(argv, { from: "user" });
+    return typeof process.exitCode === "number" ? process.exitCode : 0;
+  } catch (err) {
+    if (err instanceof CommanderError) return err.exitCode;
+    process.stderr.write(`poortwachter: ${err instanceof Error ? err.message : String(err)}\n`);
+    return 1;
+  }
+}
