@@ -1,0 +1,180 @@
+import type { Candidate, Recognizer, ScanInput } from "../../types.js";
+import { BARE_STREET_WORDS, LEAD_WORDS, NOT_STREET_WORDS, PARTICLES, STREET_SUFFIX } from "./street-words.js";
+
+/**
+ * Street addresses: street name + house number + addition (`Kerkstraat 12a`,
+ * `Laan van Meerdervoort 1120-2`, `Postbus 123`). Postcode and city are not part of the span.
+ *
+ * A pattern finds "a few words, then a house number"; the code then decides which of those
+ * words form the street name, so `Jan de Vries, Kerkstraat 1` and `Adres Kerkstraat 1` both
+ * give `Kerkstraat 1`, and `artikel 5` gives nothing.
+ */
+
+const WORD = "(?:\\p{L}[\\p{L}'’-]*\\.?|'s-\\p{Lu}[\\p{L}-]*|'t)";
+/** House number additions: `12a`, `12bg`, `12-2`, `12-III`, `12 bis`, `12 hs`, `12 A`, `12 zw`. */
+const ADDITION =
+  "(?:[a-zA-Z]{1,2}|-(?:\\d{1,4}|[A-Za-z]{1,3})| (?:bis|hs|bg|zw|huis|boven|[A-Z]|[a-h]|I{2,3}|IV|VI{0,3}))(?![\\p{L}\\p{N}])";
+export const STREET_LINE = new RegExp(
+  `(?<![\\p{L}\\p{N}'’.-])((?:${WORD} ){0,4}${WORD}) ([1-9]\\d{0,4})(${ADDITION})?(?![\\p{L}\\p{N}]|[.,:/]\\d|%| ?(?:euro|eur|uur|procent|jaar|dagen|stuks|km|kg|m2|x)(?![\\p{L}]))`,
+  "gu",
+);
+/** English street lines: `221B Baker Street`, `10 Downing St.`. */
+export const ENGLISH_STREET_LINE =
+  /(?<![\p{L}\p{N}.,-])[1-9]\d{0,4}[A-Za-z]? (?:\p{Lu}[\p{L}'-]* ){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Boulevard|Blvd|Way|Court|Ct|Place|Square|Terrace|Close|Crescent|Gardens|Parkway|Row)\b\.?/gu;
+/** A postcode right after the house number: the surest sign of an address line. */
+export const POSTCODE_AFTER = /^,? *(?:\r?\n)?[ \t]*[1-9]\d{3} ?[A-Z]{2}(?![\p{L}\p{N}])/u;
+/** Words before that announce an address. */
+export const ADDRESS_CUE_BEFORE =
+  /(?:adres|address|woont|wonende|woonachtig|gevestigd|bezorgd|verhuisd|afleveren|bezoek|locatie|straat|postbus|wonen|woon)[^\n]{0,24}$/;
+/** A city after: `, Alkmaar`, ` in Breda`, ` te Utrecht`. */
+export const CITY_AFTER = /^(?:,| in| te) (?:'s-)?\p{Lu}\p{Ll}+/u;
+/** Particles that belong to person names, so a capitalised word after them is a surname. */
+const NAME_PARTICLES = new Set([
+  "van",
+  "de",
+  "der",
+  "den",
+  "ter",
+  "ten",
+  "te",
+  "'t",
+  "la",
+  "le",
+  "du",
+  "von",
+  "het",
+  "in",
+]);
+const YEAR_LIKE = /^(?:19|20)\d\d$/;
+
+function foldWord(word: string): string {
+  return word.toLowerCase().replace(/’/g, "'");
+}
+
+function isStreetWord(folded: string, capitalised: boolean): boolean {
+  return (capitalised && BARE_STREET_WORDS.has(folded)) || (folded.length > 4 && STREET_SUFFIX.test(folded));
+}
+
+function isCapitalised(word: string): boolean {
+  return /^(?:\p{Lu}|'s-\p{Lu})/u.test(word);
+}
+
+/**
+ * Index of the first word of the street name in `words` (the last word is the one before the
+ * number), or -1 when the words do not form a street name. `kind` tells how sure we are.
+ */
+function streetStart(
+  words: string[],
+  lineStart: boolean,
+): { index: number; kind: "suffix" | "bare" | "postbus" } | null {
+  const lastIndex = words.length - 1;
+  const last = words[lastIndex] as string;
+  const lastFolded = foldWord(last);
+  if (lastFolded === "postbus" || lastFolded === "antwoordnummer") return { index: lastIndex, kind: "postbus" };
+
+  // `Laan van Meerdervoort`, `Plein 1813`-like: a street-type word, particles, then names.
+  for (let i = lastIndex - 1; i >= 0; i--) {
+    const w = words[i] as string;
+    const f = foldWord(w);
+    if (PARTICLES.has(f) && !isCapitalised(w)) continue;
+    if (!isCapitalised(w)) break;
+    if (BARE_STREET_WORDS.has(f) && i < lastIndex && PARTICLES.has(foldWord(words[i + 1] as string))) {
+      return { index: extendLeft(words, i, lineStart), kind: "suffix" };
+    }
+  }
+
+  const capitalised = isCapitalised(last);
+  if (isStreetWord(lastFolded, capitalised)) {
+    if (!capitalised && lastIndex > 0) return null;
+    return { index: extendLeft(words, lastIndex, lineStart), kind: "suffix" };
+  }
+  if (capitalised && !NOT_STREET_WORDS.has(lastFolded) && last.length > 2) {
+    return { index: extendLeft(words, lastIndex, lineStart), kind: "bare" };
+  }
+  return null;
+}
+
+/** Grow the street name to the left over lead words, particles and one leading name. */
+function extendLeft(words: string[], from: number, lineStart: boolean): number {
+  let start = from;
+  for (let i = from - 1; i >= 0; i--) {
+    const w = words[i] as string;
+    const f = foldWord(w);
+    if (NOT_STREET_WORDS.has(f) && !LEAD_WORDS.has(f)) break;
+    if (LEAD_WORDS.has(f) || (PARTICLES.has(f) && !isCapitalised(w))) {
+      start = i;
+      continue;
+    }
+    if (!isCapitalised(w)) break;
+    // A free name (`Jan` in `Jan van Galenstraat`, `Piet` in `Piet Heinkade`) only when it
+    // starts the item or follows a lower-case word that is not part of a person's name;
+    // otherwise it is more likely the end of a name (`Jan de Vries Kerkstraat 1`).
+    const previous = i > 0 ? (words[i - 1] as string) : null;
+    if (previous === null ? lineStart : !isCapitalised(previous) && !NAME_PARTICLES.has(foldWord(previous))) start = i;
+    break;
+  }
+  // Never start on a particle: `op Kerkstraat` is not a street called `op Kerkstraat`.
+  while (start < from && PARTICLES.has(foldWord(words[start] as string)) && !isCapitalised(words[start] as string))
+    start++;
+  return start;
+}
+
+/** True when the text before `index` starts a new item: line start, punctuation, or a lower-case word. */
+function startsItem(text: string, index: number): boolean {
+  let i = index - 1;
+  while (i >= 0 && (text[i] === " " || text[i] === "\t")) i--;
+  if (i < 0) return true;
+  const ch = text[i] as string;
+  if (/[\n\r,:;(\-"'“]/.test(ch)) return true;
+  return /\p{Ll}/u.test(ch);
+}
+
+function dutchStreets(text: string, folded: string): Candidate[] {
+  const out: Candidate[] = [];
+  STREET_LINE.lastIndex = 0;
+  for (let m = STREET_LINE.exec(text); m !== null; m = STREET_LINE.exec(text)) {
+    const wordsText = m[1] as string;
+    const words = wordsText.split(" ");
+    const number = m[2] as string;
+    const end = m.index + m[0].length;
+    const found = streetStart(words, startsItem(text, m.index));
+    if (found === null) continue;
+    let offset = m.index;
+    for (let i = 0; i < found.index; i++) offset += (words[i] as string).length + 1;
+    const after = text.slice(end, end + 40);
+    const before = folded.slice(Math.max(0, offset - 40), offset);
+    const postcodeAfter = POSTCODE_AFTER.test(after);
+    const cue = ADDRESS_CUE_BEFORE.test(before) || CITY_AFTER.test(after);
+    let score: number;
+    if (found.kind === "postbus") score = 0.95;
+    else if (found.kind === "suffix") score = postcodeAfter || cue ? 0.95 : 0.85;
+    else if (postcodeAfter) score = 0.85;
+    else if (cue && /^(?:,? *\r?\n|, )/.test(after) && ADDRESS_CUE_BEFORE.test(before)) score = 0.7;
+    else continue;
+    if (found.kind !== "postbus" && YEAR_LIKE.test(number) && !postcodeAfter && !cue) score = 0.4;
+    out.push({ type: "ADDRESS", start: offset, end, score, recognizer: "address" });
+  }
+  return out;
+}
+
+function englishStreets(text: string): Candidate[] {
+  const out: Candidate[] = [];
+  ENGLISH_STREET_LINE.lastIndex = 0;
+  for (let m = ENGLISH_STREET_LINE.exec(text); m !== null; m = ENGLISH_STREET_LINE.exec(text)) {
+    let end = m.index + m[0].length;
+    // "St." keeps its dot, a sentence-final dot after "Street" does not belong to it.
+    if (text[end - 1] === "." && !/(?:St|Rd|Ave|Ln|Blvd|Ct)\.$/.test(m[0])) end--;
+    out.push({ type: "ADDRESS", start: m.index, end, score: 0.85, recognizer: "address" });
+  }
+  return out;
+}
+
+export function findAddresses(text: string, folded: string): Candidate[] {
+  return dutchStreets(text, folded).concat(englishStreets(text));
+}
+
+export const addressRecognizer: Recognizer = {
+  name: "address",
+  types: ["ADDRESS"],
+  scan: (input: ScanInput) => findAddresses(input.text, input.folded),
+};

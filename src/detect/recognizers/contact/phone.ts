@@ -1,0 +1,157 @@
+import { parsePhoneNumberFromString } from "libphonenumber-js/min";
+import { contextMatcher, hasContext } from "../../context.js";
+import type { Candidate, Recognizer, ScanInput } from "../../types.js";
+
+/**
+ * Phone numbers. A fast pattern finds number-like runs that start like a phone number
+ * (`+`, `00`, `(0` or `0`); libphonenumber (small metadata, runs in the browser) decides
+ * whether the digits form a real number. Dutch service numbers in their short forms
+ * (`0900-1234`, `088-1234567`) are recognised by pattern.
+ */
+
+/**
+ * Prefix: `+31`, `0031`, optionally `(0)`, or a leading `0` / `(0`. Body: digits, each
+ * optionally preceded by one separator or a closing bracket, so the pattern is unambiguous.
+ */
+export const PHONE_CANDIDATE =
+  /(?<![\w+@/=-]|\d[ .-]|[.,]\d)(?:(?:\+|00)[1-9]\d{0,2}(?:[ .-]?\(0\))?[ .-]?\(?|\(?(?=0))\d(?:(?:[ .-]|\) ?)?\d){5,14}(?![\w@]|[.,/-]?\d)/g;
+/** Dutch 0800/090x and 08x numbers, also in their short four-digit forms. */
+export const DUTCH_SERVICE =
+  /^(?:0(?:800|90[069])[ .-]?(?:\d{4}|\d{7}|\d{3}[ .-]?\d{4})|08[4578][ .-]?(?:\d{4}|\d{7}|\d{3}[ .-]?\d{4}))$/;
+/** Shapes that are dates or times, not phone numbers. */
+export const DATE_SHAPE = /^\d{1,4}[-./]\d{1,2}[-./]\d{1,4}$|^\d{1,2}[.:]\d{2}(?: ?- ?\d{1,2}[.:]\d{2})?$/;
+/** An IBAN bank code ("ABNA ") directly before: the digits belong to the account number. */
+export const IBAN_BANK_CODE_BEFORE = /[A-Z]{4} $/;
+
+const PHONE_WORDS = contextMatcher([
+  "tel",
+  "tel.",
+  "telefoon*",
+  "telefonisch*",
+  "telnr",
+  "tel.nr",
+  "mobiel*",
+  "mob",
+  "gsm",
+  "bel",
+  "bellen",
+  "belt",
+  "terugbel*",
+  "nummer",
+  "nr",
+  "bereikbaar",
+  "bereiken",
+  "whatsapp",
+  "app",
+  "appen",
+  "sms",
+  "fax",
+  "phone",
+  "call",
+  "mobile",
+  "cell",
+  "contact",
+  "noodcontact",
+  "telephone",
+]);
+const NOT_PHONE_WORDS = contextMatcher([
+  "factuur*",
+  "factuurnummer",
+  "invoice",
+  "order*",
+  "bestel*",
+  "klantnummer",
+  "klantnr",
+  "dossier*",
+  "referentie*",
+  "kenmerk",
+  "iban",
+  "rekening*",
+  "kvk*",
+  "bsn",
+  "burgerservicenummer",
+  "sofinummer",
+  "artikel*",
+  "polis*",
+  "zaaknummer",
+  "ticket*",
+  "pakket*",
+  "track*",
+]);
+
+/** Digits and separators only, `0031` and `+` unified, so libphonenumber can parse it. */
+function forParsing(raw: string): string {
+  return raw.startsWith("00") ? `+${raw.slice(2)}` : raw;
+}
+
+function bracketsBalanced(raw: string): boolean {
+  const open = raw.indexOf("(");
+  const close = raw.indexOf(")");
+  if (open === -1 && close === -1) return true;
+  return open !== -1 && close > open && raw.indexOf("(", open + 1) === -1 && raw.indexOf(")", close + 1) === -1;
+}
+
+function isValidNumber(raw: string): boolean {
+  if (!bracketsBalanced(raw)) return false;
+  if (raw.charCodeAt(0) !== 43 && !raw.startsWith("00") && DUTCH_SERVICE.test(raw)) return true;
+  const parsed = parsePhoneNumberFromString(forParsing(raw), "NL");
+  return parsed?.isValid() === true;
+}
+
+/** Separator positions, from the right, where a run-on candidate may be cut ("020 1234567 2x"). */
+function cutPoints(raw: string): number[] {
+  const cuts: number[] = [];
+  for (let i = raw.length - 1; i > 0; i--) {
+    const c = raw.charCodeAt(i);
+    if (c === 32 || c === 46 || c === 45) cuts.push(i);
+  }
+  return cuts;
+}
+
+function score(text: string, folded: string, start: number, end: number, raw: string): number {
+  const international = raw.charCodeAt(0) === 43 || raw.startsWith("00");
+  const grouped = /[ .()-]/.test(raw);
+  let s = international || grouped ? 0.85 : 0.7;
+  if (hasContext(folded, start, end, PHONE_WORDS, 40, 0)) s += 0.1;
+  else if (hasContext(folded, start, end, NOT_PHONE_WORDS, 32, 0)) s -= 0.4;
+  if (!grouped && !international && /^0[1-57-9]/.test(raw)) s -= 0.05;
+  if (IBAN_BANK_CODE_BEFORE.test(text.slice(Math.max(0, start - 5), start))) s = 0.2;
+  return s;
+}
+
+export function findPhones(text: string, folded: string): Candidate[] {
+  const out: Candidate[] = [];
+  PHONE_CANDIDATE.lastIndex = 0;
+  for (let m = PHONE_CANDIDATE.exec(text); m !== null; m = PHONE_CANDIDATE.exec(text)) {
+    let start = m.index;
+    let raw = m[0];
+    // "(020-1234567)": the bracket encloses the number, it does not belong to it.
+    if (raw.charCodeAt(0) === 40 && !raw.includes(")")) {
+      start++;
+      raw = raw.slice(1);
+    }
+    if (DATE_SHAPE.test(raw)) continue;
+    let ok = isValidNumber(raw);
+    if (!ok) {
+      for (const cut of cutPoints(raw)) {
+        const shorter = raw.slice(0, cut).replace(/[ .-]+$/, "");
+        if (shorter.replace(/\D/g, "").length < 7) break;
+        if (isValidNumber(shorter)) {
+          raw = shorter;
+          ok = true;
+          break;
+        }
+      }
+    }
+    if (!ok) continue;
+    const end = start + raw.length;
+    out.push({ type: "PHONE", start, end, score: score(text, folded, start, end, raw), recognizer: "phone" });
+  }
+  return out;
+}
+
+export const phoneRecognizer: Recognizer = {
+  name: "phone",
+  types: ["PHONE"],
+  scan: (input: ScanInput) => findPhones(input.text, input.folded),
+};
