@@ -1,0 +1,92 @@
+/**
+ * Numbers of Dutch identity documents. Passport and identity card numbers are nine characters:
+ * two letters, six letters or digits, and a final digit, never the letter O (it would be confused
+ * with zero). That shape also fits product codes and ordinary upper-case words with a digit, so a
+ * document word (`paspoort`, `ID-kaart`, `documentnummer`, `legitimatie`, ...) must govern the
+ * value. A driving licence number is ten digits, likewise only next to `rijbewijs`.
+ */
+
+import type { Candidate, Recognizer, ScanInput } from "../../types.js";
+import { candidate, keywordMatcher, keywordNear } from "./shared.js";
+
+export const ID_DOCUMENT_RECOGNIZER = "nl-id-document";
+
+/** Passport / identity card number: letters (no O) at 1-2, letters or digits at 3-8, a digit at 9. */
+export const DOCUMENT_NUMBER_PATTERN = /(?<![A-Za-z0-9])[A-NP-Z]{2}[A-NP-Z0-9]{6}\d(?![A-Za-z0-9])/g;
+
+/** Driving licence number: ten digits (a phone number starts with 0, a licence number does not). */
+export const DRIVING_LICENCE_PATTERN = /(?<![A-Za-z0-9_])(?<!\d[ .,/:-])[1-9]\d{9}(?![A-Za-z0-9_])(?![ .,/:-]\d)/g;
+
+const DOCUMENT_WORDS_LIST = [
+  "paspoort*",
+  "identiteitskaart*",
+  "identiteitsbewijs*",
+  "id-kaart*",
+  "id kaart*",
+  "idkaart*",
+  "id-bewijs",
+  "id-nummer",
+  "documentnummer*",
+  "document nr",
+  "document number",
+  "rijbewijs*",
+  "legitimatie*",
+  "passport*",
+  "identity card*",
+  "id card*",
+  "id-card*",
+  "travel document",
+  "reisdocument*",
+  "verblijfsdocument*",
+  "verblijfsvergunning*",
+];
+
+/**
+ * `ID` on its own (`ID: XN4F7K2L3`) is a document word too, but `klant-ID` or `order-ID` is not:
+ * hence the extra lookbehind for a hyphen.
+ */
+export const DOCUMENT_WORDS = new RegExp(
+  `${keywordMatcher(DOCUMENT_WORDS_LIST).source}|(?<![a-z0-9-])id(?![a-z0-9-])`,
+  "g",
+);
+
+export const DRIVING_LICENCE_WORDS = keywordMatcher([
+  "rijbewijs*",
+  "driving licence*",
+  "driving license*",
+  "driver's license*",
+  "drivers license*",
+]);
+
+const HAS_DIGIT = /\d/;
+const HAS_LETTER = /[A-Z]/;
+
+/** Mixed letters and digits in the middle is the shape of modern document numbers. */
+const SCORE_MIXED = 0.92;
+/** Eight letters and a digit, or two letters and seven digits: still a document number next to the word. */
+const SCORE_PLAIN = 0.8;
+const SCORE_DRIVING_LICENCE = 0.85;
+
+export const idDocumentRecognizer: Recognizer = {
+  name: ID_DOCUMENT_RECOGNIZER,
+  types: ["ID_DOCUMENT"],
+  scan(input: ScanInput): Candidate[] {
+    const out: Candidate[] = [];
+    for (const m of input.text.matchAll(DOCUMENT_NUMBER_PATTERN)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      if (!keywordNear(input.folded, start, end, DOCUMENT_WORDS)) continue;
+      const middle = m[0].slice(2, 8);
+      const mixed = HAS_DIGIT.test(middle) && HAS_LETTER.test(middle);
+      out.push(candidate("ID_DOCUMENT", start, end, mixed ? SCORE_MIXED : SCORE_PLAIN, ID_DOCUMENT_RECOGNIZER));
+    }
+    for (const m of input.text.matchAll(DRIVING_LICENCE_PATTERN)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      if (keywordNear(input.folded, start, end, DRIVING_LICENCE_WORDS)) {
+        out.push(candidate("ID_DOCUMENT", start, end, SCORE_DRIVING_LICENCE, ID_DOCUMENT_RECOGNIZER));
+      }
+    }
+    return out;
+  },
+};
