@@ -86,6 +86,8 @@ export const CatalogueEntry = z.strictObject({
   /** The plan name as the vendor sells it, e.g. "Plus" or "Business". */
   plan: requiredText("Vul het abonnement in", "plan is required"),
   tier: Tier,
+  /** A free plan: the Layer-2 table allows at least a paid consumer plan even for public content. */
+  freePlan: z.boolean().default(false),
   /** Whether your prompts are used for model training unless you switch it off. */
   trainsOnDataByDefault: z.boolean(),
   /** Exact settings path to switch training off; null when there is nothing to switch. */
