@@ -15,7 +15,7 @@ const WORD = "(?:\\p{L}[\\p{L}'’-]*\\.?|'s-\\p{Lu}[\\p{L}-]*|'t)";
 const ADDITION =
   "(?:[a-zA-Z]{1,2}|-(?:\\d{1,4}|[A-Za-z]{1,3})| (?:bis|hs|bg|zw|huis|boven|[A-Z]|[a-h]|I{2,3}|IV|VI{0,3}))(?![\\p{L}\\p{N}])";
 export const STREET_LINE = new RegExp(
-  `(?<![\\p{L}\\p{N}'’.-])((?:${WORD} ){0,4}${WORD}) ([1-9]\\d{0,4})(${ADDITION})?(?![\\p{L}\\p{N}]|[.,:/]\\d|%| ?(?:euro|eur|uur|procent|jaar|dagen|stuks|km|kg|m2|x)(?![\\p{L}]))`,
+  `(?<![\\p{L}\\p{N}'’.-])((?:${WORD} ){0,4}${WORD}) ([1-9]\\d{0,4})(${ADDITION})?(?![\\p{L}\\p{N}]|[.,:/]\\d|%| ?(?:euro|eur|uur|procent|jaar|dagen|weken|maanden|keer|maal|stuks|personen|mensen|km|kg|m2|x)(?![\\p{L}]))`,
   "gu",
 );
 /** English street lines: `221B Baker Street`, `10 Downing St.`. */
@@ -45,6 +45,8 @@ const NAME_PARTICLES = new Set([
   "het",
   "in",
 ]);
+/** "ik woon op kerkstraat 5", "aan de dorpsweg 3": a preposition before a lower-case street. */
+export const LOWER_STREET_CUE = /(?:^|[^a-z])(?:op|aan de|in de|naar de|naar) $/;
 const YEAR_LIKE = /^(?:19|20)\d\d$/;
 
 function foldWord(word: string): string {
@@ -66,7 +68,7 @@ function isCapitalised(word: string): boolean {
 function streetStart(
   words: string[],
   lineStart: boolean,
-): { index: number; kind: "suffix" | "bare" | "postbus" } | null {
+): { index: number; kind: "suffix" | "lower" | "bare" | "postbus" } | null {
   const lastIndex = words.length - 1;
   const last = words[lastIndex] as string;
   const lastFolded = foldWord(last);
@@ -85,7 +87,8 @@ function streetStart(
 
   const capitalised = isCapitalised(last);
   if (isStreetWord(lastFolded, capitalised)) {
-    if (!capitalised && lastIndex > 0) return null;
+    // Lower case (`kerkstraat 5` in a chat): the street word alone, and only with a cue.
+    if (!capitalised) return { index: lastIndex, kind: "lower" };
     return { index: extendLeft(words, lastIndex, lineStart), kind: "suffix" };
   }
   if (capitalised && !NOT_STREET_WORDS.has(lastFolded) && last.length > 2) {
@@ -148,6 +151,7 @@ function dutchStreets(text: string, folded: string): Candidate[] {
     let score: number;
     if (found.kind === "postbus") score = 0.95;
     else if (found.kind === "suffix") score = postcodeAfter || cue ? 0.95 : 0.85;
+    else if (found.kind === "lower") score = postcodeAfter || cue || LOWER_STREET_CUE.test(before) ? 0.85 : 0.45;
     else if (postcodeAfter) score = 0.85;
     else if (cue && /^(?:,? *\r?\n|, )/.test(after) && ADDRESS_CUE_BEFORE.test(before)) score = 0.7;
     else continue;

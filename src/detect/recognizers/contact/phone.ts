@@ -14,12 +14,16 @@ import type { Candidate, Recognizer, ScanInput } from "../../types.js";
  * optionally preceded by one separator or a closing bracket, so the pattern is unambiguous.
  */
 export const PHONE_CANDIDATE =
-  /(?<![\w+@/=-]|\d[ .-]|[.,]\d)(?:(?:\+|00)[1-9]\d{0,2}(?:[ .-]?\(0\))?[ .-]?\(?|\(?(?=0))\d(?:(?:[ .-]|\) ?)?\d){5,14}(?![\w@]|[.,/-]?\d)/g;
+  /(?<![\w+@/=-]|\d[ .-]|[.,]\d)(?:(?:\+|00)[1-9]\d{0,2}(?:[ .-]?\(0\))?[ .-]?\(?|\(?(?=0))\d(?:(?: ?[-/] ?|[ .]|\) ?)?\d){5,14}(?![\w@]|[.,/-]?\d| - \d)/g;
 /** Dutch 0800/090x and 08x numbers, also in their short four-digit forms. */
 export const DUTCH_SERVICE =
   /^(?:0(?:800|90[069])[ .-]?(?:\d{4}|\d{7}|\d{3}[ .-]?\d{4})|08[4578][ .-]?(?:\d{4}|\d{7}|\d{3}[ .-]?\d{4}))$/;
 /** Shapes that are dates or times, not phone numbers. */
 export const DATE_SHAPE = /^\d{1,4}[-./]\d{1,2}[-./]\d{1,4}$|^\d{1,2}[.:]\d{2}(?: ?- ?\d{1,2}[.:]\d{2})?$/;
+/** Thousands grouping with dots ("0.123.456"): an amount, not a phone number. */
+export const THOUSANDS_SHAPE = /^\d{1,3}(?:\.\d{3})+$/;
+/** Letterhead labels right before the number: "T 020 ...", "M: 06 ...", "tel.". */
+export const SHORT_LABEL_BEFORE = /(?:^|[\s|(])[tmf][:.]? ?$/i;
 /** An IBAN bank code ("ABNA ") directly before: the digits belong to the account number. */
 export const IBAN_BANK_CODE_BEFORE = /[A-Z]{4} $/;
 
@@ -103,16 +107,17 @@ function cutPoints(raw: string): number[] {
   const cuts: number[] = [];
   for (let i = raw.length - 1; i > 0; i--) {
     const c = raw.charCodeAt(i);
-    if (c === 32 || c === 46 || c === 45) cuts.push(i);
+    if (c === 32 || c === 46 || c === 45 || c === 47) cuts.push(i);
   }
   return cuts;
 }
 
 function score(text: string, folded: string, start: number, end: number, raw: string): number {
   const international = raw.charCodeAt(0) === 43 || raw.startsWith("00");
-  const grouped = /[ .()-]/.test(raw);
+  const grouped = /[ .()/-]/.test(raw);
   let s = international || grouped ? 0.85 : 0.7;
-  if (hasContext(folded, start, end, PHONE_WORDS, 40, 0)) s += 0.1;
+  const label = SHORT_LABEL_BEFORE.test(text.slice(Math.max(0, start - 4), start));
+  if (label || hasContext(folded, start, end, PHONE_WORDS, 40, 0)) s += 0.1;
   else if (hasContext(folded, start, end, NOT_PHONE_WORDS, 32, 0)) s -= 0.4;
   if (!grouped && !international && /^0[1-57-9]/.test(raw)) s -= 0.05;
   if (IBAN_BANK_CODE_BEFORE.test(text.slice(Math.max(0, start - 5), start))) s = 0.2;
@@ -130,11 +135,11 @@ export function findPhones(text: string, folded: string): Candidate[] {
       start++;
       raw = raw.slice(1);
     }
-    if (DATE_SHAPE.test(raw)) continue;
+    if (DATE_SHAPE.test(raw) || THOUSANDS_SHAPE.test(raw)) continue;
     let ok = isValidNumber(raw);
     if (!ok) {
       for (const cut of cutPoints(raw)) {
-        const shorter = raw.slice(0, cut).replace(/[ .-]+$/, "");
+        const shorter = raw.slice(0, cut).replace(/[ ./-]+$/, "");
         if (shorter.replace(/\D/g, "").length < 7) break;
         if (isValidNumber(shorter)) {
           raw = shorter;

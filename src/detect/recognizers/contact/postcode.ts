@@ -11,8 +11,8 @@ export const POSTCODE = /(?<![\p{L}\p{N}€$.,-])[1-9]\d{3} ?[A-Za-z]{2}(?![\p{L
 export const STREET_LINE_BEFORE =
   /\p{L}[\p{L}.'-]* \d{1,5}(?: ?[a-z]{1,3}|-\w{1,4}| [A-Z]|-[IVX]{1,4})?,? *(?:\r?\n)?[ \t]*$/u;
 /** A city name right after: "1234 AB Amsterdam", "1234 AB 's-Hertogenbosch". */
-export const CITY_AFTER = /^,? +(?:\p{Lu}\p{Ll}+|'s-\p{Lu}|\p{Lu}{2,}(?:\r?\n|$))/u;
-export const POSTCODE_LABEL = /(?:postcode|post code|zip|pc)[ :.]*$/;
+export const CITY_AFTER = /^,? +(?:\p{Lu}\p{Ll}+|'s-\p{Lu})/u;
+export const POSTCODE_LABEL = /(?:postcode|post code|zip|pc)(?: is)?[ :.]*$/;
 export const ADDRESS_WORDS_BEFORE =
   /(?:adres|address|woonachtig|wonende|woont|gevestigd|bezorgd op|postbus \d+)[^\n]{0,40}$/;
 

@@ -5,7 +5,7 @@
 
 /** Endings of one-word street names: `Kerkstraat`, `Stationsweg`, `Prinsengracht`. */
 export const STREET_SUFFIX =
-  /(?:straat|str\.|weg|laan|plein|gracht|kade|singel|dijk|steeg|pad|hof|park|dreef|markt|baan|veld|wal|haven|erf|plantsoen|boulevard|promenade|kwartier|allee|esplanade|vaart|straatje|laantje|pleintje|dijkje)$/;
+  /(?:straat|str\.|weg|laan|plein|gracht|kade|singel|dijk|steeg|pad|hof|park|dreef|markt|baan|veld|wal|haven|erf|plantsoen|boulevard|promenade|kwartier|allee|esplanade|vaart|einde|straatje|laantje|pleintje|dijkje)$/;
 
 /** Street-type words that can be a whole street name (`Singel 12`) or start one (`Laan van ...`). */
 export const BARE_STREET_WORDS = new Set([
