@@ -1,6 +1,8 @@
 import type { Recognizer } from "../../types.js";
+import { organizationRecognizer } from "./organization.js";
+import { personRecognizer } from "./person.js";
 
 /** The names recognizers, in a fixed order. */
 export function namesRecognizers(): Recognizer[] {
-  return [];
+  return [personRecognizer, organizationRecognizer];
 }

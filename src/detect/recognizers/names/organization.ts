@@ -1,0 +1,141 @@
+import type { Candidate, Recognizer, ScanInput } from "../../types.js";
+import {
+  FIRST_NAMES,
+  isSectorHead,
+  LABEL_WORDS,
+  NON_NAME,
+  NON_ORG_BODY,
+  PARTY_LABEL_WORDS,
+  SALUTATION_WORDS,
+  TITLE_WORDS,
+  VENDORS,
+} from "./lexicon.js";
+import { type CapToken, lineStart, sharedTokens } from "./tokens.js";
+
+/**
+ * A legal form right after a name, tried at a position with `lastIndex` (sticky): ` B.V.`, ` BV`,
+ * `, N.V.`, ` V.O.F.`, ` & Zn.`, ` GmbH`, ` U.A.`, ` Holding`. Each alternative is a fixed
+ * sequence, so matching is linear.
+ */
+export const TRAILING_LEGAL_FORM =
+  /,? ?(?:B\.V\.|B\.V|BV|b\.v\.|bv|N\.V\.|N\.V|NV|n\.v\.|V\.O\.F\.|V\.O\.F|VOF|v\.o\.f\.|C\.V\.|CV|U\.A\.|UA|W\.A\.|BVBA|VZW|GmbH|AG|KG|Ltd\.?|Limited|PLC|plc|LLC|LLP|Inc\.?|Corp\.?|S\.A\.|SARL|Holding|Groep|Group|Beheer|& ?(?:Zn\.?|Zonen|Co\.?|Partners|Zoon|Dochters|Dochter))(?![\p{L}\d])/uy;
+
+/** Gaps allowed between the words of a business name: space, hyphen, `&`, `van de`, `'s-`. */
+const ORG_GAP = /^(?: | ?- ?| & | en | (?:van|de|den|der|het|'t|voor|aan|op|in|la|le|du) (?:(?:de|der|den|het|'t) )?)$/;
+
+const MAX_BODY_TOKENS = 4;
+
+function isVendor(text: string, folded: string, tokens: CapToken[], from: number, to: number): boolean {
+  const first = tokens[from] as CapToken;
+  if (VENDORS.has(first.key)) return true;
+  const lastTok = tokens[Math.min(to, from + 2)] as CapToken;
+  const phrase = folded.slice(first.start, lastTok.end).replace(/\s+/g, " ");
+  for (const v of VENDORS) if (v.includes(" ") && phrase.startsWith(v)) return true;
+  return text.slice(first.start, first.end) === "";
+}
+
+function gapBetween(text: string, a: CapToken, b: CapToken): string {
+  return text.slice(a.end, b.start);
+}
+
+/** Extend over the name words after index `i`; returns the last included index. */
+function extendBody(text: string, tokens: CapToken[], i: number, limit: number): number {
+  let last = i;
+  for (let j = i + 1; j < tokens.length && j - i <= limit; j++) {
+    const prev = tokens[j - 1] as CapToken;
+    const tok = tokens[j] as CapToken;
+    if (!ORG_GAP.test(gapBetween(text, prev, tok))) break;
+    if (NON_ORG_BODY.has(tok.key) && !tok.acronym) break;
+    if (isSectorHead(tok.key) && j > i + 1) break;
+    last = j;
+  }
+  return last;
+}
+
+/** Apply trailing legal forms after `end` (`Holding B.V.` has two). */
+function legalFormEnd(text: string, end: number): number {
+  let e = end;
+  for (let k = 0; k < 2; k++) {
+    TRAILING_LEGAL_FORM.lastIndex = e;
+    const m = TRAILING_LEGAL_FORM.exec(text);
+    if (m === null) break;
+    e += m[0].length;
+  }
+  return e;
+}
+
+function startsLikeSentenceWord(tok: CapToken): boolean {
+  return NON_NAME.has(tok.key) || TITLE_WORDS.has(tok.key) || SALUTATION_WORDS.has(tok.key) || LABEL_WORDS.has(tok.key);
+}
+
+export function scanOrganizations(input: ScanInput): Candidate[] {
+  const { text, folded } = input;
+  const tokens = sharedTokens(input);
+  const out: Candidate[] = [];
+  let coveredUntil = -1;
+  const emit = (from: number, to: number, end: number, score: number): void => {
+    if (isVendor(text, folded, tokens, from, to)) return;
+    const start = (tokens[from] as CapToken).start;
+    out.push({ type: "ORGANIZATION", start, end, score, recognizer: "names.organization" });
+    coveredUntil = to;
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    if (i <= coveredUntil) continue;
+    const tok = tokens[i] as CapToken;
+    if (tok.acronym) {
+      // `Bouw BV` reads as a trailing form below; an acronym alone can still carry a legal form (`ABC B.V.`).
+    } else if (isSectorHead(tok.key)) {
+      const last = extendBody(text, tokens, i, MAX_BODY_TOKENS);
+      if (last > i) {
+        const end = legalFormEnd(text, (tokens[last] as CapToken).end);
+        emit(i, last, end, 0.9);
+        continue;
+      }
+      // `Jansen Installatietechniek`: a head word after a name.
+      const prev = tokens[i - 1];
+      if (prev && gapBetween(text, prev, tok) === " " && !startsLikeSentenceWord(prev) && i - 1 > coveredUntil) {
+        const end = legalFormEnd(text, tok.end);
+        emit(i - 1, i, end, 0.85);
+        continue;
+      }
+    }
+    // A legal form after a run of capitalised words: `Transport Dijkstra B.V.`, `De Hamer V.O.F.`.
+    const formEnd = legalFormEnd(text, tok.end);
+    if (formEnd > tok.end && !/^,? ?(?:Groep|Group|Beheer)$/.test(text.slice(tok.end, formEnd))) {
+      let from = i;
+      while (
+        from - 1 > coveredUntil &&
+        i - from < MAX_BODY_TOKENS &&
+        ORG_GAP.test(gapBetween(text, tokens[from - 1] as CapToken, tokens[from] as CapToken)) &&
+        !startsLikeSentenceWord(tokens[from - 1] as CapToken)
+      ) {
+        from--;
+      }
+      while (from < i && startsLikeSentenceWord(tokens[from] as CapToken)) from++;
+      if (!startsLikeSentenceWord(tokens[from] as CapToken)) {
+        emit(from, i, formEnd, 0.9);
+        continue;
+      }
+    }
+    // `Klant: Zorgpunt Noord`, `Opdrachtgever: De Groene Vingers`: a party label before words that are no person.
+    const label = partyLabelBefore(text, folded, tok.start);
+    if (label && !FIRST_NAMES.has(tok.key) && !startsLikeSentenceWord(tok)) {
+      const last = extendBody(text, tokens, i, MAX_BODY_TOKENS);
+      emit(i, last, legalFormEnd(text, (tokens[last] as CapToken).end), 0.7);
+    }
+  }
+  return out;
+}
+
+/** `Klant:` / `Opdrachtgever:` directly before `start` on the same line. */
+function partyLabelBefore(text: string, folded: string, start: number): boolean {
+  const ls = lineStart(text, start);
+  const m = /([a-z]+)\s*:\s*$/.exec(folded.slice(Math.max(ls, start - 30), start));
+  return m !== null && PARTY_LABEL_WORDS.has(m[1] as string);
+}
+
+export const organizationRecognizer: Recognizer = {
+  name: "names.organization",
+  types: ["ORGANIZATION"],
+  scan: scanOrganizations,
+};

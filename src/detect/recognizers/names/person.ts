@@ -1,0 +1,286 @@
+import type { Candidate, Recognizer, ScanInput } from "../../types.js";
+import { Cue, contactAfter, cueBefore, verbAfter } from "./context.js";
+import {
+  AMBIGUOUS_FIRST,
+  COMMON_WORD_SURNAME,
+  FIRST_NAMES,
+  isSectorHead,
+  LABEL_WORDS,
+  MONTH_WORDS,
+  NON_NAME,
+  PARTICLES,
+  SALUTATION_WORDS,
+  SURNAMES,
+  TITLE_WORDS,
+  VENDORS,
+} from "./lexicon.js";
+import { TRAILING_LEGAL_FORM } from "./organization.js";
+import { atSentenceStart, type CapToken, sharedTokens } from "./tokens.js";
+
+/** Tussenvoegsel sequences as written between a first name and a surname. */
+const PARTICLE_SEQUENCES = new Set([
+  "van",
+  "de",
+  "den",
+  "der",
+  "ten",
+  "ter",
+  "te",
+  "van de",
+  "van der",
+  "van den",
+  "van het",
+  "van 't",
+  "in 't",
+  "in de",
+  "in den",
+  "in het",
+  "op de",
+  "op den",
+  "op 't",
+  "op ten",
+  "uit de",
+  "uit den",
+  "uit het",
+  "van de la",
+  "de la",
+  "de le",
+  "von",
+  "von der",
+  "von dem",
+  "zu",
+  "zum",
+  "von und zu",
+  "le",
+  "la",
+  "du",
+  "da",
+  "di",
+  "del",
+  "della",
+  "des",
+  "dos",
+  "el",
+  "al",
+  "bin",
+  "ibn",
+  "abu",
+  "'t",
+  "vd",
+  "v.d",
+  "v.d.",
+  "mac",
+  "st",
+  "sint",
+]);
+
+/** Lower-case gap of up to three particle words between two capitalised tokens: ` van der `. */
+const PARTICLE_GAP = /^ (?:[a-z'.]+ ){1,3}$/;
+/** Street names are addresses, not people: `Laan van Meerdervoort`, `Prinsengracht`. */
+const STREET_WORD =
+  /(?:straat|laan|weg|plein|gracht|kade|singel|dreef|steeg|pad|dijk|hof|park|plantsoen|markt|wal|veld)$/;
+const STREET_HEADS = new Set([
+  "laan",
+  "plein",
+  "burgemeester",
+  "burg",
+  "dr",
+  "prof",
+  "sint",
+  "st",
+  "oude",
+  "nieuwe",
+  "korte",
+  "lange",
+  "postbus",
+]);
+
+interface Part {
+  token: CapToken;
+  /** Text between the previous token of the chain and this one. */
+  gap: string;
+}
+
+/** Where a stop token ends a name: `carry` lets a following `van`/`de` start the next name (`Mevrouw van Dam`). */
+const enum_Stop = { None: 0, Carry: 1, Break: 2, Poison: 3 } as const;
+type Stop = (typeof enum_Stop)[keyof typeof enum_Stop];
+
+function stopKind(text: string, token: CapToken): Stop {
+  const key = token.key;
+  if (TITLE_WORDS.has(key) || SALUTATION_WORDS.has(key)) return enum_Stop.Carry;
+  if (token.acronym) return enum_Stop.Break;
+  if (MONTH_WORDS.has(key) && nearDigit(text, token)) return enum_Stop.Break;
+  if (NON_NAME.has(key) || LABEL_WORDS.has(key)) return FIRST_NAMES.has(key) ? enum_Stop.None : enum_Stop.Break;
+  if (isSectorHead(key) || VENDORS.has(key)) return enum_Stop.Poison;
+  if (key.length > 4 && STREET_WORD.test(key) && !SURNAMES.has(key)) return enum_Stop.Poison;
+  if (STREET_HEADS.has(key)) return enum_Stop.Poison;
+  const after = text.charCodeAt(token.end);
+  // Part of an e-mail address, file name or identifier: `Jan.Jansen@`, `Report_Q3`.
+  if (after === 64 || after === 95 || (after === 46 && /[\p{L}\d]/u.test(text[token.end + 1] ?? ""))) {
+    return token.initial ? enum_Stop.None : enum_Stop.Poison;
+  }
+  const before = text[token.start - 1];
+  if (before === "." || before === "/" || before === "_" || before === "#" || before === "\\") return enum_Stop.Poison;
+  return enum_Stop.None;
+}
+
+/** `3 jan 2024`, `jan. 2024`, `Mei 2025`: a month, not the name Jan or Mei. */
+function nearDigit(text: string, token: CapToken): boolean {
+  return (
+    /\d[ .-]*$/.test(text.slice(Math.max(0, token.start - 4), token.start)) ||
+    /^\.? ?'?\d/.test(text.slice(token.end, token.end + 4))
+  );
+}
+
+function particleGap(gap: string): string | null {
+  if (gap.length > 16 || !PARTICLE_GAP.test(gap)) return null;
+  const seq = gap.trim();
+  return PARTICLE_SEQUENCES.has(seq) ? seq : null;
+}
+
+/** True when two consecutive capitalised tokens belong to one name. */
+function joins(prev: CapToken, gap: string): boolean {
+  if (gap === " " || gap === "-" || gap === " - ") return true;
+  if (prev.initial) {
+    if (gap === "." || gap === ". " || gap === ".-") return true;
+    if (gap.startsWith(". ") && particleGap(gap.slice(1)) !== null) return true;
+  }
+  return particleGap(gap) !== null;
+}
+
+interface Name {
+  parts: Part[];
+  /** Start offset, earlier than the first token when a lower-case tussenvoegsel leads (`van Dam`). */
+  start: number;
+  leadParticle: boolean;
+  /** Title or salutation written inside the chain, e.g. `Mevrouw` in `Mevrouw De Vries`. */
+  inlineCue: boolean;
+}
+
+/** Split a chain of capitalised tokens into name candidates at words that are never names. */
+function namesInChain(text: string, chain: Part[], out: Name[]): void {
+  let current: Part[] = [];
+  let carry = false;
+  let poisoned = false;
+  const flush = (): void => {
+    if (current.length > 0 && !poisoned) {
+      const first = current[0] as Part;
+      const lead = carry && particleGap(first.gap) !== null;
+      const start = lead ? first.token.start - first.gap.length + 1 : first.token.start;
+      out.push({ parts: current, start, leadParticle: lead, inlineCue: carry });
+    }
+    current = [];
+  };
+  for (const part of chain) {
+    const stop = stopKind(text, part.token);
+    if (stop === enum_Stop.None) {
+      if (current.length === 0 && poisoned && particleGap(part.gap) === null) poisoned = false;
+      current.push(part);
+      continue;
+    }
+    flush();
+    carry = stop === enum_Stop.Carry;
+    poisoned = stop === enum_Stop.Poison;
+  }
+  flush();
+}
+
+function isParticleToken(part: Part, index: number, count: number): boolean {
+  return index > 0 && index < count - 1 && PARTICLES.has(part.token.key);
+}
+
+/** Score a name from its own words, before looking at the context. */
+function intrinsicScore(name: Name, text: string): number {
+  const parts = name.parts;
+  let i = 0;
+  while (i < parts.length && (parts[i] as Part).token.initial) i++;
+  const initials = i;
+  const words = parts.slice(initials).filter((p, k, all) => !isParticleToken(p, k + initials, initials + all.length));
+  const hasParticle =
+    name.leadParticle ||
+    parts.some((p, k) => k > 0 && (particleGap(p.gap) !== null || isParticleToken(p, k, parts.length)));
+  if (words.length === 0) return 0;
+  if (words.length > 4) return 0.3;
+  const first = (words[0] as Part).token.key;
+  const lastKey = (words[words.length - 1] as Part).token.key;
+  const lastKnown = SURNAMES.has(lastKey) && !COMMON_WORD_SURNAME.has(lastKey);
+  if (initials > 0) return 0.9;
+  const sentenceStart = atSentenceStart(text, name.start);
+  if (words.length >= 2) {
+    if (FIRST_NAMES.has(first) && !AMBIGUOUS_FIRST.has(first)) return 0.9;
+    if (AMBIGUOUS_FIRST.has(first)) return lastKnown || SURNAMES.has(lastKey) || hasParticle ? 0.85 : 0.6;
+    if (hasParticle && !(sentenceStart && words.length === 2 && !lastKnown)) return 0.8;
+    if (lastKnown) return sentenceStart ? 0.6 : 0.7;
+    return sentenceStart ? 0.3 : 0.4;
+  }
+  if (name.leadParticle) return lastKnown ? 0.75 : 0.45;
+  if (FIRST_NAMES.has(first) && !AMBIGUOUS_FIRST.has(first)) return sentenceStart ? 0.55 : 0.6;
+  if (AMBIGUOUS_FIRST.has(first)) return 0.3;
+  return SURNAMES.has(first) ? 0.4 : 0.3;
+}
+
+function scoreWithContext(name: Name, end: number, input: ScanInput, listedAfterName: boolean): number {
+  let score = intrinsicScore(name, input.text);
+  if (score === 0) return 0;
+  const cue = name.inlineCue ? Cue.Strong : cueBefore(input.text, input.folded, name.start);
+  if (cue === Cue.Strong || listedAfterName) return Math.max(score, 0.92);
+  if (cue === Cue.Medium) score += 0.35;
+  if (verbAfter(input.folded, end)) score += 0.25;
+  if (contactAfter(input.text, end)) score += 0.2;
+  return Math.min(score, 0.9);
+}
+
+/** `A, B en C` on one line: a name right after another name is a name too. */
+const LIST_SEPARATOR = /^(?:, ?| en | & | and |, en |; ?| \/ )$/;
+
+function chains(text: string, tokens: CapToken[]): Part[][] {
+  const result: Part[][] = [];
+  let chain: Part[] = [];
+  let prev: CapToken | null = null;
+  for (const token of tokens) {
+    const gap = prev === null ? "" : text.slice(prev.end, token.start);
+    if (prev !== null && chain.length > 0 && joins(prev, gap)) {
+      chain.push({ token, gap });
+    } else {
+      if (chain.length > 0) result.push(chain);
+      const lead = text.slice(Math.max(0, token.start - 16), token.start);
+      const m = /(?:^|[^\p{L}])((?:[a-z']+ ){1,3})$/u.exec(lead);
+      chain = [{ token, gap: m ? ` ${m[1]}` : "" }];
+    }
+    prev = token;
+  }
+  if (chain.length > 0) result.push(chain);
+  return result;
+}
+
+export function scanPersons(input: ScanInput): Candidate[] {
+  const { text } = input;
+  const tokens = sharedTokens(input);
+  const names: Name[] = [];
+  for (const chain of chains(text, tokens)) namesInChain(text, chain, names);
+  const out: Candidate[] = [];
+  let previous: Candidate | null = null;
+  for (const name of names) {
+    const lastPart = name.parts[name.parts.length - 1] as Part;
+    // An initial alone at the end (`Bijlage B.`) is not a surname.
+    if (lastPart.token.initial && name.parts.length === 1) continue;
+    const end = lastPart.token.end;
+    // `Jansen B.V.`, `Kuipers & Zn.`: the organisation recognizer owns it.
+    TRAILING_LEGAL_FORM.lastIndex = end;
+    if (TRAILING_LEGAL_FORM.test(text)) continue;
+    const listed =
+      previous !== null && previous.score >= 0.85 && LIST_SEPARATOR.test(text.slice(previous.end, name.start));
+    const score = scoreWithContext(name, end, input, listed);
+    if (score < 0.35) continue;
+    const candidate: Candidate = { type: "PERSON", start: name.start, end, score, recognizer: "names.person" };
+    out.push(candidate);
+    previous = candidate;
+  }
+  return out;
+}
+
+export const personRecognizer: Recognizer = {
+  name: "names.person",
+  types: ["PERSON"],
+  scan: scanPersons,
+};
