@@ -66,6 +66,8 @@ export const MAX_PARTICLES = 3;
 export function isSectorHead(folded: string): boolean {
   if (SECTOR_HEAD_WORDS.has(folded)) return true;
   if (NOT_HEAD_WORDS.has(folded)) return false;
+  // `Oosterhuis`, `Kerkhof`: a surname that happens to end like a business word.
+  if (SURNAMES.has(folded)) return false;
   for (const suffix of SUFFIXES) {
     if (folded.length >= suffix.length + 3 && folded.endsWith(suffix)) return true;
   }

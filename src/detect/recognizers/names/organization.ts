@@ -25,6 +25,9 @@ const ORG_GAP = /^(?: | ?- ?| & | en | (?:van|de|den|der|het|'t|voor|aan|op|in|l
 
 const MAX_BODY_TOKENS = 4;
 
+/** Capitalised articles and particles inside a business name: `De Hamer`, `Van Dijk`, `Het Anker`. */
+const ORG_PARTICLES = new Set(["de", "het", "van", "der", "den", "ter", "ten", "'t", "t"]);
+
 function isVendor(text: string, folded: string, tokens: CapToken[], from: number, to: number): boolean {
   const first = tokens[from] as CapToken;
   if (VENDORS.has(first.key)) return true;
@@ -45,7 +48,9 @@ function extendBody(text: string, tokens: CapToken[], i: number, limit: number):
     const prev = tokens[j - 1] as CapToken;
     const tok = tokens[j] as CapToken;
     if (!ORG_GAP.test(gapBetween(text, prev, tok))) break;
-    if (NON_ORG_BODY.has(tok.key) && !tok.acronym) break;
+    TRAILING_LEGAL_FORM.lastIndex = prev.end;
+    if (TRAILING_LEGAL_FORM.test(text)) break;
+    if (NON_ORG_BODY.has(tok.key) && !tok.acronym && !ORG_PARTICLES.has(tok.key)) break;
     if (isSectorHead(tok.key) && j > i + 1) break;
     last = j;
   }
@@ -107,11 +112,17 @@ export function scanOrganizations(input: ScanInput): Candidate[] {
         from - 1 > coveredUntil &&
         i - from < MAX_BODY_TOKENS &&
         ORG_GAP.test(gapBetween(text, tokens[from - 1] as CapToken, tokens[from] as CapToken)) &&
-        !startsLikeSentenceWord(tokens[from - 1] as CapToken)
+        (ORG_PARTICLES.has((tokens[from - 1] as CapToken).key) || !startsLikeSentenceWord(tokens[from - 1] as CapToken))
       ) {
         from--;
       }
-      while (from < i && startsLikeSentenceWord(tokens[from] as CapToken)) from++;
+      while (
+        from < i &&
+        startsLikeSentenceWord(tokens[from] as CapToken) &&
+        !ORG_PARTICLES.has((tokens[from] as CapToken).key)
+      )
+        from++;
+      // `De Hamer V.O.F.` keeps its article; a sentence-initial `De` before a firm name does too.
       if (!startsLikeSentenceWord(tokens[from] as CapToken)) {
         emit(from, i, formEnd, 0.9);
         continue;

@@ -110,6 +110,7 @@ function stopKind(text: string, token: CapToken): Stop {
   if (TITLE_WORDS.has(key) || SALUTATION_WORDS.has(key)) return enum_Stop.Carry;
   if (token.acronym) return enum_Stop.Break;
   if (MONTH_WORDS.has(key) && nearDigit(text, token)) return enum_Stop.Break;
+  if (LEADING_CAP_PARTICLES.has(key)) return enum_Stop.None;
   if (NON_NAME.has(key) || LABEL_WORDS.has(key)) return FIRST_NAMES.has(key) ? enum_Stop.None : enum_Stop.Break;
   if (isSectorHead(key) || VENDORS.has(key)) return enum_Stop.Poison;
   if (key.length > 4 && STREET_WORD.test(key) && !SURNAMES.has(key)) return enum_Stop.Poison;
@@ -119,10 +120,32 @@ function stopKind(text: string, token: CapToken): Stop {
   if (after === 64 || after === 95 || (after === 46 && /[\p{L}\d]/u.test(text[token.end + 1] ?? ""))) {
     return token.initial ? enum_Stop.None : enum_Stop.Poison;
   }
-  const before = text[token.start - 1];
-  if (before === "." || before === "/" || before === "_" || before === "#" || before === "\\") return enum_Stop.Poison;
+  // Passwords, codes and file names: `Winter!2025`, `Kaas&Worst`, `F-2026`, `app:Geheim`.
+  if (GLUED_AFTER.test(text.slice(token.end, token.end + 2))) return enum_Stop.Poison;
+  if (GLUED_BEFORE.test(text.slice(Math.max(0, token.start - 2), token.start))) return enum_Stop.Poison;
   return enum_Stop.None;
 }
+
+/** Capitalised particles that can open a surname (`De Vries`, `Van Dijk`, `El Amrani`). */
+const LEADING_CAP_PARTICLES = new Set([
+  "de",
+  "van",
+  "ter",
+  "ten",
+  "den",
+  "der",
+  "el",
+  "al",
+  "le",
+  "la",
+  "du",
+  "da",
+  "di",
+  "von",
+  "vd",
+]);
+const GLUED_AFTER = /^(?:[\d!#$%&*+=/\\|~^<>[\]{}_]|-\d)/;
+const GLUED_BEFORE = /(?:[\p{L}\d][:=/._#\\]|[/#_\\$%])$/u;
 
 /** `3 jan 2024`, `jan. 2024`, `Mei 2025`: a month, not the name Jan or Mei. */
 function nearDigit(text: string, token: CapToken): boolean {
@@ -141,6 +164,8 @@ function particleGap(gap: string): string | null {
 /** True when two consecutive capitalised tokens belong to one name. */
 function joins(prev: CapToken, gap: string): boolean {
   if (gap === " " || gap === "-" || gap === " - ") return true;
+  // `Janssens-de Groot`, `Van Dijk-van der Berg`.
+  if (gap.startsWith("-") && particleGap(` ${gap.slice(1)}`) !== null) return true;
   if (prev.initial) {
     if (gap === "." || gap === ". " || gap === ".-") return true;
     if (gap.startsWith(". ") && particleGap(gap.slice(1)) !== null) return true;
@@ -191,12 +216,18 @@ function isParticleToken(part: Part, index: number, count: number): boolean {
 
 /** Score a name from its own words, before looking at the context. */
 function intrinsicScore(name: Name, text: string): number {
-  const parts = name.parts;
+  let parts = name.parts;
+  let leadCap = 0;
+  while (leadCap < parts.length - 1 && LEADING_CAP_PARTICLES.has((parts[leadCap] as Part).token.key)) leadCap++;
+  if (leadCap > 0) parts = parts.slice(leadCap);
+  if (parts.length === 1 && (parts[0] as Part).token.end - (parts[0] as Part).token.start === 1) return 0;
+  if (LEADING_CAP_PARTICLES.has((parts[0] as Part).token.key)) return 0;
   let i = 0;
   while (i < parts.length && (parts[i] as Part).token.initial) i++;
   const initials = i;
   const words = parts.slice(initials).filter((p, k, all) => !isParticleToken(p, k + initials, initials + all.length));
   const hasParticle =
+    leadCap > 0 ||
     name.leadParticle ||
     parts.some((p, k) => k > 0 && (particleGap(p.gap) !== null || isParticleToken(p, k, parts.length)));
   if (words.length === 0) return 0;
@@ -213,7 +244,7 @@ function intrinsicScore(name: Name, text: string): number {
     if (lastKnown) return sentenceStart ? 0.6 : 0.7;
     return sentenceStart ? 0.3 : 0.4;
   }
-  if (name.leadParticle) return lastKnown ? 0.75 : 0.45;
+  if (name.leadParticle || leadCap > 0) return lastKnown ? 0.75 : 0.45;
   if (FIRST_NAMES.has(first) && !AMBIGUOUS_FIRST.has(first)) return sentenceStart ? 0.55 : 0.6;
   if (AMBIGUOUS_FIRST.has(first)) return 0.3;
   return SURNAMES.has(first) ? 0.4 : 0.3;
