@@ -17,7 +17,7 @@ export const BSN_PATTERN =
   /(?<![A-Za-z0-9_\u00C0-\u024F])(?<!\d[ .,/:-])(?:\d{4}\.\d{2}\.\d{3}|\d{4} \d{2} \d{3}|\d{4}-\d{2}-\d{3}|\d{3}\.\d{3}\.\d{3}|\d{3} \d{3} \d{3}|\d{3}-\d{3}-\d{3}|\d{3}\.\d{2}\.\d{3}|\d{8,9})(?![A-Za-z0-9_\u00C0-\u024F])(?![ .,/:-]\d)/g;
 
 /** Amounts and phone numbers end right before the digits they own. */
-const MONEY_OR_PHONE_BEFORE = /(?:€|\$|£|eur|euro|usd|\+\d{1,3}|\(0\)|\bbedrag|\btotaal)[\s:]{0,3}$/;
+export const MONEY_OR_PHONE_BEFORE = /(?:€|\$|£|eur|euro|usd|\+\d{1,3}|\(0\)|\bbedrag|\btotaal)[\s:]{0,3}$/;
 
 export const BSN_WORDS = keywordMatcher([
   "bsn",

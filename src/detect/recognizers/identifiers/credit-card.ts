@@ -71,7 +71,7 @@ export function isValidCardNumber(digits: string): boolean {
   return digits.length >= 13 && digits.length <= 19 && cardIssuer(digits) !== undefined && luhn(digits);
 }
 
-const CARD_WORDS = keywordMatcher([
+export const CARD_WORDS = keywordMatcher([
   "creditcard*",
   "credit card*",
   "credit-card*",

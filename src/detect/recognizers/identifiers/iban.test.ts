@@ -22,6 +22,7 @@ describe("IBAN recognizer", () => {
     expect(values(ibanRecognizer, "rekening nl91abna0417164300")).toEqual(["nl91abna0417164300"]);
     expect(values(ibanRecognizer, "DE89 3704 0044 0532 0130 00")).toEqual(["DE89 3704 0044 0532 0130 00"]);
     expect(values(ibanRecognizer, "NL91 ABNA 0417164300")).toEqual(["NL91 ABNA 0417164300"]);
+    expect(values(ibanRecognizer, "NL91 ABNA\n0417 1643 00")).toEqual(["NL91 ABNA\n0417 1643 00"]);
   });
 
   it("knows the length of every SEPA country", () => {

@@ -64,6 +64,14 @@ function isAlnum(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
+/** One space, or a line break where a mail client wrapped the number, between two groups. */
+function skipGroupSeparator(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c === 32 || c === 10) return i + 1;
+  if (c === 13) return text.charCodeAt(i + 1) === 10 ? i + 2 : i + 1;
+  return i;
+}
+
 /**
  * Read `length` IBAN characters from `start`, allowing one space before any group of four
  * (people write `NL91 ABNA 0417164300` as well as the fully grouped form).
@@ -73,7 +81,7 @@ function readIban(text: string, start: number, length: number): number {
   let count = 0;
   let i = start;
   while (count < length) {
-    if (count > 0 && count % 4 === 0 && text.charCodeAt(i) === 32) i++;
+    if (count > 0 && count % 4 === 0) i = skipGroupSeparator(text, i);
     if (i >= text.length || !isAlnum(text.charCodeAt(i))) return -1;
     count++;
     i++;
@@ -90,6 +98,8 @@ export function isValidIban(compact: string): boolean {
   return mod97(compact.slice(4) + compact.slice(0, 4)) === 1;
 }
 
+const WHITESPACE = /\s/g;
+
 const SCORE = 0.97;
 
 export const ibanRecognizer: Recognizer = {
@@ -104,7 +114,7 @@ export const ibanRecognizer: Recognizer = {
       if (length === undefined) continue;
       const end = readIban(text, start, length);
       if (end < 0) continue;
-      const compact = text.slice(start, end).replaceAll(" ", "").toUpperCase();
+      const compact = text.slice(start, end).replace(WHITESPACE, "").toUpperCase();
       if (isValidIban(compact)) out.push(candidate("IBAN", start, end, SCORE, IBAN_RECOGNIZER));
     }
     return out;

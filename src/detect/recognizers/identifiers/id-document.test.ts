@@ -22,6 +22,8 @@ describe("ID document recognizer", () => {
   it("reports nothing without a document word", () => {
     expect(scanAll(idDocumentRecognizer, "Artikel XN4F7K2L3 is op voorraad")).toEqual([]);
     expect(scanAll(idDocumentRecognizer, "Klant-ID XN4F7K2L3")).toEqual([]);
+    expect(scanAll(idDocumentRecognizer, "Order ID: XN4F7K2L3")).toEqual([]);
+    expect(scanAll(idDocumentRecognizer, "customer id XN4F7K2L3")).toEqual([]);
   });
 
   it("rejects the letter O, a final letter, wrong lengths and lower case", () => {

@@ -42,11 +42,13 @@ const DOCUMENT_WORDS_LIST = [
 ];
 
 /**
- * `ID` on its own (`ID: XN4F7K2L3`) is a document word too, but `klant-ID` or `order-ID` is not:
- * hence the extra lookbehind for a hyphen.
+ * `ID` on its own (`ID: XN4F7K2L3`) is a document word too, but `klant-ID`, `order ID` or
+ * `customer id` name a record in some system, not a document.
  */
+const RECORD_ID =
+  "(?<!(?:klant|order|bestel|factuur|invoice|user|gebruiker|customer|client|account|product|artikel|device|session|sessie|transactie|transaction|request|ticket|tracking|referentie|reference) ?)";
 export const DOCUMENT_WORDS = new RegExp(
-  `${keywordMatcher(DOCUMENT_WORDS_LIST).source}|(?<![a-z0-9-])id(?![a-z0-9-])`,
+  `${keywordMatcher(DOCUMENT_WORDS_LIST).source}|(?<![a-z0-9-])${RECORD_ID}id(?![a-z0-9-])`,
   "g",
 );
 

@@ -15,6 +15,13 @@ describe("KvK recognizer", () => {
     expect(values(kvkRecognizer, "(KvK nr 12345678)")).toEqual(["12345678"]);
   });
 
+  it("accepts a long KvK phrase that starts far back but ends close by", () => {
+    expect(
+      values(kvkRecognizer, "ingeschreven bij de Kamer van Koophandel te Amsterdam onder dossiernummer 12345678"),
+    ).toEqual(["12345678"]);
+    expect(values(kvkRecognizer, `KvK ${"en nog veel meer tekst ".repeat(4)}12345678`)).toEqual([]);
+  });
+
   it("finds a number with the KvK word after it", () => {
     expect(values(kvkRecognizer, "12345678 (KvK)")).toEqual(["12345678"]);
   });

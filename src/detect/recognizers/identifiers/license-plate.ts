@@ -47,7 +47,7 @@ export const DASHED_PLATE_PATTERN = platePattern("-", "g");
 /** Without dashes, with spaces, or in lower case: only with a vehicle word. */
 export const LOOSE_PLATE_PATTERN = platePattern("[ -]?", "gi");
 
-const VEHICLE_WORDS = keywordMatcher([
+export const VEHICLE_WORDS = keywordMatcher([
   "kenteken*",
   "nummerplaat*",
   "auto",
@@ -80,7 +80,7 @@ const VEHICLE_WORDS = keywordMatcher([
 ]);
 
 /** Codes in a catalogue or a spec sheet are not plates. */
-const PRODUCT_WORDS = keywordMatcher([
+export const PRODUCT_WORDS = keywordMatcher([
   "artikel*",
   "art",
   "artnr",

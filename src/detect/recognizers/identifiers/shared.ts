@@ -11,17 +11,20 @@ export function keywordMatcher(words: readonly string[]): RegExp {
 /** Another number of four or more digits: once one appears, a keyword further back is about that number. */
 const OTHER_NUMBER = /\d{4}/;
 
+/** How far a keyword may start beyond the window: a long keyword only has to end inside it. */
+const KEYWORD_SPAN = 32;
+
 /**
- * True when a keyword stands shortly before `start` and no other number sits between the keyword
- * and the candidate. `KvK 12345678` counts; in `KvK 12345678, tel. 87654321` the keyword does not
- * govern the second number.
+ * True when a keyword ends within `window` characters before `start` and no other number sits
+ * between the keyword and the candidate. `KvK 12345678` counts; in `KvK 12345678, tel. 87654321`
+ * the keyword does not govern the second number.
  */
 export function keywordBefore(folded: string, start: number, keywords: RegExp, window = 48): boolean {
-  const from = Math.max(0, start - window);
+  const from = Math.max(0, start - window - KEYWORD_SPAN);
   const slice = folded.slice(from, start);
   let lastEnd = -1;
   for (const m of slice.matchAll(keywords)) lastEnd = m.index + m[0].length;
-  if (lastEnd < 0) return false;
+  if (lastEnd < 0 || slice.length - lastEnd > window) return false;
   return !OTHER_NUMBER.test(slice.slice(lastEnd));
 }
 

@@ -55,7 +55,7 @@ export function isValidDeVatId(nineDigits: string): boolean {
   return check === Number(nineDigits[8]);
 }
 
-const VAT_WORDS = keywordMatcher([
+export const VAT_WORDS = keywordMatcher([
   "btw*",
   "vat*",
   "tva",
