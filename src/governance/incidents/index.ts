@@ -1,0 +1,1 @@
+export { type NotificationCountdown, notificationCountdown, notificationDeadline } from "./deadline.js";
