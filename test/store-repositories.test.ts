@@ -1,5 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { AiActRegisterEntry, Contact, Incident, PolicyChoices, ToolInUse, TrainingSession } from "../src/governance/model.js";
+import {
+  AiActRegisterEntry,
+  Contact,
+  Incident,
+  PolicyChoices,
+  ToolInUse,
+  TrainingSession,
+} from "../src/governance/model.js";
 import { DuplicateIdError, MIGRATIONS, RecordNotFoundError } from "../src/store/index.js";
 import { migrateToLatest } from "../src/store/store.js";
 import { type TestStore, testBackends } from "../src/store/test-helpers/backends.js";
@@ -80,9 +87,13 @@ describe.each(backends)("store on $name", (backend) => {
   });
 
   it("lists incidents newest first, whatever UTC offset they were reported with", async () => {
-    await t.store.incidents.insert(Incident.parse(sampleIncident({ id: "a", discoveredAt: "2026-11-02T10:00:00+01:00" })));
+    await t.store.incidents.insert(
+      Incident.parse(sampleIncident({ id: "a", discoveredAt: "2026-11-02T10:00:00+01:00" })),
+    );
     // 09:30 UTC, later than 09:00 UTC above although the local clock text sorts earlier.
-    await t.store.incidents.insert(Incident.parse(sampleIncident({ id: "b", discoveredAt: "2026-11-02T08:30:00-01:00" })));
+    await t.store.incidents.insert(
+      Incident.parse(sampleIncident({ id: "b", discoveredAt: "2026-11-02T08:30:00-01:00" })),
+    );
     await t.store.incidents.insert(Incident.parse(sampleIncident({ id: "c", discoveredAt: "2026-10-30T12:00:00Z" })));
     expect((await t.store.incidents.list()).map((i) => i.id)).toEqual(["b", "a", "c"]);
   });

@@ -1,0 +1,82 @@
+import { mkdirSync } from "node:fs";
+import { join, resolve } from "node:path";
+import SqliteDatabase from "better-sqlite3";
+import { type Dialect, PostgresDialect, SqliteDialect } from "kysely";
+import pg from "pg";
+
+export type DialectName = "sqlite" | "postgres";
+
+export interface StoreLocation {
+  /** Folder for the SQLite file; ignored when `databaseUrl` points at PostgreSQL. */
+  dataDir: string;
+  /** `postgres://...` or `postgresql://...` selects PostgreSQL; absent means SQLite. */
+  databaseUrl?: string | undefined;
+  /** PostgreSQL schema to work in (created when missing); tests use one schema per run. */
+  schema?: string | undefined;
+}
+
+export const SQLITE_FILE_NAME = "poortwachter.sqlite";
+
+const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+
+export function dialectNameOf(location: StoreLocation): DialectName {
+  if (!location.databaseUrl) return "sqlite";
+  if (/^postgres(ql)?:\/\//i.test(location.databaseUrl)) return "postgres";
+  throw new Error("DATABASE_URL must start with postgres:// or postgresql:// (or be unset for SQLite)");
+}
+
+export interface OpenedDialect {
+  name: DialectName;
+  dialect: Dialect;
+  /** Where the data lives, without credentials, for logs and `readyz`. */
+  description: string;
+  /** Runs before migrations, e.g. to create the PostgreSQL schema. */
+  prepare: () => Promise<void>;
+}
+
+export function openDialect(location: StoreLocation): OpenedDialect {
+  const name = dialectNameOf(location);
+  if (name === "sqlite") {
+    const dir = resolve(location.dataDir);
+    mkdirSync(dir, { recursive: true });
+    const file = join(dir, SQLITE_FILE_NAME);
+    const database = new SqliteDatabase(file);
+    // WAL lets readers (the dashboard) work while the gateway writes; foreign keys are off by default.
+    database.pragma("journal_mode = WAL");
+    database.pragma("foreign_keys = ON");
+    database.pragma("busy_timeout = 5000");
+    return { name, dialect: new SqliteDialect({ database }), description: `sqlite:${file}`, prepare: async () => {} };
+  }
+  const schema = location.schema;
+  if (schema !== undefined && !SCHEMA_NAME.test(schema)) throw new Error(`invalid PostgreSQL schema name "${schema}"`);
+  const url = location.databaseUrl as string;
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 10,
+    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+  });
+  return {
+    name,
+    dialect: new PostgresDialect({ pool }),
+    description: `postgres:${redactUrl(url)}${schema ? ` (schema ${schema})` : ""}`,
+    prepare: async () => {
+      if (!schema) return;
+      const client = await pool.connect();
+      try {
+        await client.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+      } finally {
+        client.release();
+      }
+    },
+  };
+}
+
+function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = "***";
+    return `${u.host}${u.pathname}`;
+  } catch {
+    return "(unparsable url)";
+  }
+}

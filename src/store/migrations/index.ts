@@ -1,0 +1,16 @@
+import type { Migration, MigrationProvider } from "kysely";
+import { governanceMigration } from "./0001-governance.js";
+
+/**
+ * Every migration, in order. Kysely runs them sorted by name, so a new module adds a file
+ * `NNNN-what.ts` and one line here with the next number (e.g. "0002-gateway-keys"). Never edit
+ * or rename a migration that has shipped: databases in the field already recorded it.
+ */
+export const MIGRATIONS: Readonly<Record<string, Migration>> = {
+  "0001-governance": governanceMigration,
+};
+
+/** Migrations live in code (not files on disk) so they work from `dist/`, a bundle or tests alike. */
+export const inCodeMigrations: MigrationProvider = {
+  getMigrations: async () => ({ ...MIGRATIONS }),
+};

@@ -1,0 +1,78 @@
+/**
+ * The tables of the store as Kysely sees them. Portable across SQLite and PostgreSQL on purpose:
+ * ids are text generated in code, timestamps are ISO-8601 strings, structured values are JSON text
+ * and there are no boolean columns (SQLite has none). Each governance aggregate is kept whole in
+ * `data`; the other columns are copies of the fields we filter or sort on.
+ */
+
+/** The shared shape of a table that stores one validated document per row. */
+export interface DocumentRow {
+  id: string;
+  data: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ToolsInUseTable extends DocumentRow {
+  catalogue_entry_id: string | null;
+  approval_status: string;
+}
+
+export interface RegisterEntriesTable extends DocumentRow {
+  system: string;
+  status: string;
+}
+
+export interface IncidentsTable extends DocumentRow {
+  discovered_at: string;
+  status: string;
+}
+
+export interface ContactsTable extends DocumentRow {
+  role: string;
+}
+
+export interface TrainingSessionsTable extends DocumentRow {
+  session_date: string;
+}
+
+export interface CustomCatalogueEntriesTable extends DocumentRow {}
+
+export interface SettingsTable {
+  key: string;
+  value: string;
+  updated_at: string;
+}
+
+export interface ShadowAiImportsTable {
+  id: string;
+  imported_at: string;
+  source: string;
+  format: string;
+  lines_read: number;
+  tools_found: number;
+  /** JSON array of service names seen in the log but not in the register. */
+  unregistered_tools: string;
+}
+
+export interface ShadowAiFindingsTable {
+  id: string;
+  import_id: string;
+  position: number;
+  service_id: string;
+  hits: number;
+  /** The finding as the shadow-AI module produced it, JSON. */
+  data: string;
+}
+
+export interface Database {
+  tools_in_use: ToolsInUseTable;
+  register_entries: RegisterEntriesTable;
+  incidents: IncidentsTable;
+  contacts: ContactsTable;
+  training_sessions: TrainingSessionsTable;
+  custom_catalogue_entries: CustomCatalogueEntriesTable;
+  settings: SettingsTable;
+  shadow_ai_imports: ShadowAiImportsTable;
+  shadow_ai_findings: ShadowAiFindingsTable;
+}
