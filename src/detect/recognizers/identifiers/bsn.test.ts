@@ -50,6 +50,7 @@ describe("BSN recognizer", () => {
     expect(values(bsnRecognizer, "versie 1.111.222.333")).toEqual([]);
     expect(values(bsnRecognizer, "NL111222333B01")).toEqual([]);
     expect(values(bsnRecognizer, "op 12-03-2024 om 10:15")).toEqual([]);
+    expect(values(bsnRecognizer, "Aantal: 123 456 782 stuks, omzet 111 222 333 euro.")).toEqual([]);
   });
 
   it("finds a BSN written with non-breaking spaces or a line break inside", () => {

@@ -17,7 +17,25 @@ export const BSN_PATTERN =
   /(?<![A-Za-z0-9_\u00C0-\u024F])(?<!\d[ .,/:-])(?:\d{4}\.\d{2}\.\d{3}|\d{4} \d{2} \d{3}|\d{4}-\d{2}-\d{3}|\d{3}\.\d{3}\.\d{3}|\d{3} \d{3} \d{3}|\d{3}-\d{3}-\d{3}|\d{3}\.\d{2}\.\d{3}|\d{8,9})(?![A-Za-z0-9_\u00C0-\u024F])(?![ .,/:-]\d)/g;
 
 /** Amounts and phone numbers end right before the digits they own. */
-export const MONEY_OR_PHONE_BEFORE = /(?:€|\$|£|eur|euro|usd|\+\d{1,3}|\(0\)|\bbedrag|\btotaal)[\s:]{0,3}$/;
+export const MONEY_OR_PHONE_BEFORE = /(?:€|\$|£|eur|euro|usd|\+\d{1,3}|\(0\))[\s:]{0,3}$/;
+
+/** A quantity or an amount: `123 456 789 stuks`, `omzet 111 222 333 euro`. */
+export const UNIT_AFTER = /^\s?(?:€|eur\b|euro|,-|,\d|stuks|st\.|x\b|kg\b|km\b|%|procent|keer)/;
+export const AMOUNT_WORDS = keywordMatcher([
+  "bedrag*",
+  "totaal*",
+  "omzet*",
+  "aantal*",
+  "prijs",
+  "kosten",
+  "salaris",
+  "loon",
+  "budget",
+  "winst",
+  "waarde",
+  "amount",
+  "total",
+]);
 
 export const BSN_WORDS = keywordMatcher([
   "bsn",
@@ -53,7 +71,8 @@ function scoreFor(input: ScanInput, start: number, end: number, value: string, d
   if (digits.length === 8) return hasBsnWord ? SCORE_SHORT_WITH_CONTEXT : null;
   if (hasBsnWord) return SCORE_WITH_CONTEXT;
   const lead = input.folded.slice(Math.max(0, start - 12), start);
-  if (MONEY_OR_PHONE_BEFORE.test(lead)) return null;
+  if (MONEY_OR_PHONE_BEFORE.test(lead) || UNIT_AFTER.test(input.folded.slice(end, end + 10))) return null;
+  if (keywordWithin(input.folded, start, AMOUNT_WORDS, 24)) return null;
   if (keywordWithin(input.folded, start, REFERENCE_WORDS, 40)) return SCORE_REFERENCE;
   return DOTTED_4_2_3.test(value) ? SCORE_DOTTED : SCORE_BARE;
 }
