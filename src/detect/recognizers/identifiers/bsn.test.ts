@@ -12,6 +12,7 @@ describe("BSN recognizer", () => {
     expect(values(bsnRecognizer, "sofi-nummer: 123-456-782")).toEqual(["123-456-782"]);
     expect(values(bsnRecognizer, "bsn 1234 56 782")).toEqual(["1234 56 782"]);
     expect(values(bsnRecognizer, "citizen service number 111222333")).toEqual(["111222333"]);
+    expect(values(bsnRecognizer, "sofinr. 111222333")).toEqual(["111222333"]);
   });
 
   it("scores a BSN word higher than a bare number", () => {

@@ -49,7 +49,14 @@ describe("credit card recognizer", () => {
     expect(scanAll(creditCardRecognizer, "kaart 1000 0000 0000 0008")).toEqual([]);
   });
 
+  it("needs a card word for a thirteen-digit number, which is more often a barcode", () => {
+    // 4222222222222 is Visa's thirteen-digit test number.
+    expect(values(creditCardRecognizer, "Visa 4222222222222")).toEqual(["4222222222222"]);
+    expect(scanAll(creditCardRecognizer, "streepjescode 4222222222222")).toEqual([]);
+  });
+
   it("keeps payment references and order numbers below the threshold", () => {
+    expect(values(creditCardRecognizer, "Betaal o.v.v. 4111 1111 1111 1111")).toEqual([]);
     expect(values(creditCardRecognizer, "Betalingskenmerk 4111 1111 1111 1111")).toEqual([]);
     expect(values(creditCardRecognizer, "ordernummer 4111111111111111")).toEqual([]);
     expect(scanAll(creditCardRecognizer, "ordernummer 4111111111111111")[0]?.score).toBeLessThan(0.5);

@@ -114,8 +114,11 @@ export const creditCardRecognizer: Recognizer = {
       if (!isValidCardNumber(digits)) continue;
       const start = m.index;
       const end = start + value.length;
+      const cardWord = keywordNear(input.folded, start, end, CARD_WORDS);
+      // Thirteen-digit cards are all but extinct, while EAN-13 barcodes with a German prefix start with 4.
+      if (digits.length === 13 && !cardWord) continue;
       let score: number;
-      if (keywordNear(input.folded, start, end, CARD_WORDS)) score = SCORE_WITH_CONTEXT;
+      if (cardWord) score = SCORE_WITH_CONTEXT;
       else if (keywordWithin(input.folded, start, REFERENCE_WORDS, 40)) score = SCORE_REFERENCE;
       else score = value.length > digits.length ? SCORE_GROUPED : SCORE_BARE;
       out.push(candidate("CREDIT_CARD", start, end, score, CREDIT_CARD_RECOGNIZER));
