@@ -1,4 +1,6 @@
 import { Command, CommanderError } from "commander";
+import { registerAnonymize } from "./commands/anonymize.js";
+import { registerRestore } from "./commands/restore.js";
 import { registerScan } from "./commands/scan.js";
 
 /** Build the `poortwachter` command. Each sub-command lives in its own file under commands/. */
@@ -9,6 +11,8 @@ export function buildProgram(): Command {
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
   registerScan(program);
+  registerAnonymize(program);
+  registerRestore(program);
   return program;
 }
 
