@@ -1,0 +1,363 @@
+/**
+ * Secrets given a name: `wachtwoord: Zomer2024!`, `DB_PASSWORD=...`, `"api_key": "..."`,
+ * `token = '...'`, `Password=...;` in ADO.NET strings, `<password>...</password>`,
+ * `Authorization: Bearer ...`, and the same in prose, Dutch and English:
+ * `het wachtwoord is Zomer2024!`, `inloggen met wachtwoord Welkom123`,
+ * `the password for admin is ...`, `wachtwoord gewijzigd naar ...`.
+ * The span is the value only, without quotes.
+ *
+ * How sure the name makes us decides what the value must look like:
+ * - password names (`wachtwoord`, `password`, `pwd`, `DB_PASSWORD`): any concrete value after
+ *   `:` or `=`, even a plain word (`wachtwoord: geheim`) or a number; in prose, only a value
+ *   that looks chosen (`Welkom123`, `Kaas&Worst88`), so `het wachtwoord is verlopen` is not one;
+ * - short names that mean other things too (`ww` is also the Dutch unemployment benefit, `pass`,
+ *   `pw`): only credential-like values;
+ * - `pin`/`pincode`: four to eight digits (a card PIN is a secret; `PIN: 1234` is reported);
+ * - token, secret, API-key names: credential-like values (letters mixed with digits or symbols);
+ * - other `*_key` names (`SSH_KEY`, `license_key`): only random-looking values.
+ * Placeholders and references (`${OPENAI_API_KEY}`, `process.env.X`, `<your-key>`, `****`,
+ * `changeme`) are never reported.
+ */
+
+import type { Candidate, Recognizer, ScanInput } from "../../types.js";
+import { looksRandom } from "./entropy.js";
+import { secretCandidate } from "./shared.js";
+import { isConcreteValue, looksLikeCredential } from "./values.js";
+
+export const ASSIGNMENT_RECOGNIZER = "secret-assignment";
+
+/** Stems of secret names, found in the folded text; the whole identifier around a hit decides. */
+export const NAME_STEM =
+  /passw|wachtw|paswoord|passphrase|passcode|pass|pwd|ww|pw|pincode|pin|token|secret|geheim|key|sleutel|credential|bearer|authorization|toegangscode|inlogcode/g;
+
+type NameClass = "password" | "weak-password" | "pin" | "token" | "key";
+
+const PASSWORD_SEGMENTS = new Set([
+  "password",
+  "passwd",
+  "passwort",
+  "paswoord",
+  "wachtwoord",
+  "wachtwoordzin",
+  "passphrase",
+  "passcode",
+  "pwd",
+  "dbpass",
+  "userpass",
+]);
+const WEAK_PASSWORD_SEGMENTS = new Set(["pass", "pw", "ww"]);
+const PIN_SEGMENTS = new Set(["pin", "pincode"]);
+const TOKEN_SEGMENTS = new Set([
+  "token",
+  "tokens",
+  "secret",
+  "secrets",
+  "geheim",
+  "apikey",
+  "apisleutel",
+  "credential",
+  "credentials",
+  "bearer",
+  "authorization",
+  "toegangscode",
+  "inlogcode",
+]);
+const KEY_SEGMENTS = new Set(["key", "sleutel"]);
+/** A key segment that makes the key a secret one (`api_key`, `private_key`, `secret_key`). */
+const SECRET_KEY_QUALIFIERS = new Set(["api", "private", "secret", "access", "client", "auth", "signing", "master"]);
+/**
+ * Segments that make the name about the secret rather than the secret: `password_hint`,
+ * `token_expiry`, `api_key_header`, `public_key`, `wachtwoordbeleid`.
+ */
+const NOT_A_VALUE_SEGMENTS = new Set([
+  "hint",
+  "hints",
+  "policy",
+  "beleid",
+  "reset",
+  "forgot",
+  "vergeten",
+  "length",
+  "lengte",
+  "expiry",
+  "expires",
+  "expiration",
+  "ttl",
+  "lifetime",
+  "field",
+  "veld",
+  "label",
+  "type",
+  "name",
+  "naam",
+  "url",
+  "uri",
+  "endpoint",
+  "file",
+  "path",
+  "pad",
+  "id",
+  "count",
+  "max",
+  "min",
+  "required",
+  "enabled",
+  "strength",
+  "sterkte",
+  "manager",
+  "public",
+  "publishable",
+  "header",
+  "prefix",
+  "vault",
+  "ref",
+  "env",
+  "regex",
+  "pattern",
+  "format",
+  "validation",
+  "store",
+  "rotation",
+  "limit",
+  "usage",
+]);
+
+/** Compound words that end in a password word: `beheerderswachtwoord`, `dbpassword`, `adminpasswd`. */
+const PASSWORD_SUFFIX = /(?:wachtwoord|password|passwd)$/;
+const TOKEN_SUFFIX = /(?:token|secret|apikey)$/;
+
+/** Split an identifier into lower-case segments on `_ - .`, camelCase and letter/digit boundaries. */
+export function nameSegments(identifier: string): string[] {
+  return identifier
+    .replace(/([a-z])([A-Z])/g, "$1 $2")
+    .replace(/([A-Za-z])(\d)/g, "$1 $2")
+    .toLowerCase()
+    .split(/[\s_.-]+/)
+    .filter((s) => s.length > 0);
+}
+
+export function classifyName(identifier: string): NameClass | null {
+  const segs = nameSegments(identifier);
+  if (segs.length === 0 || segs.length > 6) return null;
+  if (segs.some((s) => NOT_A_VALUE_SEGMENTS.has(s))) return null;
+  if (segs.some((s) => PASSWORD_SEGMENTS.has(s) || PASSWORD_SUFFIX.test(s))) return "password";
+  if (segs.some((s) => PIN_SEGMENTS.has(s))) return "pin";
+  if (segs.some((s) => TOKEN_SEGMENTS.has(s) || TOKEN_SUFFIX.test(s))) return "token";
+  const keyAt = segs.findIndex((s) => KEY_SEGMENTS.has(s));
+  if (keyAt >= 0) {
+    const qualifier = keyAt > 0 ? (segs[keyAt - 1] as string) : "";
+    return SECRET_KEY_QUALIFIERS.has(qualifier) ? "token" : "key";
+  }
+  if (segs.some((s) => WEAK_PASSWORD_SEGMENTS.has(s))) {
+    // In a code-style name (`SMTP_PASS`, `dbPw`) the short word is surely a password; alone or in
+    // a Dutch compound (`WW-uitkering`) it may mean something else.
+    return segs.length > 1 && /_|[a-z][A-Z]/.test(identifier) ? "password" : "weak-password";
+  }
+  return null;
+}
+
+/** Identifier characters: a name like `DB_PASSWORD`, `smtp.pass`, `api-key`, `apiKey`. */
+function isNameChar(code: number): boolean {
+  return (
+    (code >= 48 && code <= 57) ||
+    (code >= 65 && code <= 90) ||
+    (code >= 97 && code <= 122) ||
+    code === 95 ||
+    code === 45 ||
+    code === 46
+  );
+}
+
+/**
+ * What may stand between a name and its value. Group `sep` is the separator proper; a separator
+ * made of punctuation (`:`, `=`, `=>`, `>`) is "explicit", a verb (`is`, `luidt`, `gewijzigd
+ * naar`) is prose. Before it: a closing quote, a bracketed remark (`wachtwoord (tijdelijk):`),
+ * a `voor de wifi` / `for admin` qualifier, or one word before a colon (`Token used:`).
+ */
+export const SEPARATOR =
+  /["'`]?[ \t]{0,3}(?:\([^()\n]{0,30}\)[ \t]{0,3})?(?:(?:voor|van|for|of|bij|op|from) (?:de |het |the |een |a |onze |our |mijn |my |uw |your )?[a-z0-9._@-]{1,30}[ \t]{0,3})?(?:[a-z]{2,12}[ \t]{0,2}(?=[:=]))?(?<sep>:=|=>|==|[:=]|(?:is|was|luidt|wordt|blijft|are|zijn)(?: (?:nu|now|voortaan|tijdelijk|temporarily|gewijzigd|veranderd|aangepast|changed|set))?(?: (?:in|naar|to|into))?(?: ?:)?(?![a-z0-9])|(?:gewijzigd|veranderd|aangepast|gereset|changed|set|reset|updated) (?:in|naar|to|into)(?![a-z0-9]))/y;
+
+/** Words after a separator that say something about the secret instead of giving it. */
+const NOT_VALUES = new Set(
+  (
+    "verlopen gewijzigd gereset onbekend vergeten kwijt ingesteld aangepast veranderd correct incorrect fout " +
+    "onjuist juist geldig ongeldig nodig vereist verplicht verstuurd gestuurd opgestuurd gemaild ontvangen " +
+    "required optional invalid valid expired wrong changed reset set sent missing unknown revoked ingetrokken " +
+    "true false yes no ja nee aan uit on off de het een the a an niet not nog al wel ook in op via zie see " +
+    "bij per met van voor naar te to is was en and of or mijn jouw uw your my our onze hetzelfde same dezelfde " +
+    "verkeerd kapot geblokkeerd blocked locked vergrendeld hieronder below bijgevoegd attached apart separately"
+  ).split(" "),
+);
+
+const OPEN_QUOTES = "\"'`“‘";
+const CLOSING_QUOTE: Record<string, string> = { '"': '"', "'": "'", "`": "`", "“": "”", "‘": "’" };
+const MAX_VALUE = 200;
+/** Trailing characters that end a sentence or a structure rather than the value. */
+const TRAILING = /[.,;:?)\]}>"'`”’]+$/;
+const SCHEME_WORDS = new Set(["bearer", "basic", "token", "bot", "digest"]);
+
+interface Value {
+  start: number;
+  end: number;
+  quoted: boolean;
+}
+
+/** Read the value at `from`: quoted to its closing quote on the line, or up to whitespace. */
+function readValue(text: string, from: number, queryString: boolean): Value | null {
+  const open = text[from];
+  if (open !== undefined && OPEN_QUOTES.includes(open)) {
+    const close = CLOSING_QUOTE[open] as string;
+    const end = text.indexOf(close, from + 1);
+    const newline = text.indexOf("\n", from + 1);
+    if (end > from + 1 && end - from <= MAX_VALUE && (newline < 0 || end < newline)) {
+      return { start: from + 1, end, quoted: true };
+    }
+    return null;
+  }
+  let end = from;
+  while (end < text.length && end - from < MAX_VALUE) {
+    const c = text.charCodeAt(end);
+    // whitespace, `;` (ADO.NET and ODBC strings), `<` (XML), and `&` in a query string
+    if (c <= 32 || c === 59 || c === 60 || (queryString && c === 38)) break;
+    end++;
+  }
+  const raw = text.slice(from, end);
+  const trimmed = raw.replace(TRAILING, "");
+  if (trimmed.length === 0) return null;
+  return { start: from, end: from + trimmed.length, quoted: false };
+}
+
+const SCORES: Record<NameClass, { explicit: number; prose: number }> = {
+  password: { explicit: 0.92, prose: 0.85 },
+  "weak-password": { explicit: 0.8, prose: 0.75 },
+  pin: { explicit: 0.85, prose: 0.8 },
+  token: { explicit: 0.9, prose: 0.82 },
+  key: { explicit: 0.8, prose: 0.75 },
+};
+
+const DIGITS = /^\d+$/;
+const LETTERS = /^[\p{L}]+$/u;
+
+/** Is `value` a secret for a name of this class, given how it was introduced? */
+export function acceptsValue(
+  cls: NameClass,
+  value: string,
+  explicit: boolean,
+  quoted: boolean,
+  followedByWords: boolean,
+): boolean {
+  if (!isConcreteValue(value) || NOT_VALUES.has(value.toLowerCase())) return false;
+  if (cls === "pin") return /^\d{4,8}$/.test(value);
+  if (cls === "key") return explicit && looksRandom(value, 16);
+  if (cls === "token") return looksLikeCredential(value, 8) || (quoted && looksLikeCredential(value, 6));
+  if (cls === "weak-password") return explicit && looksLikeCredential(value, 6);
+  // password names
+  if (looksLikeCredential(value, 6)) return true;
+  if (DIGITS.test(value)) return value.length >= (explicit || quoted ? 4 : 6);
+  if (!explicit && !quoted) return false;
+  if (quoted) return value.length >= 3;
+  // `wachtwoord: geheim` is a password; `wachtwoord: staat in de kluis` is a sentence.
+  return value.length >= 4 && !/\s/.test(value) && !(LETTERS.test(value) && followedByWords);
+}
+
+export function findAssignedSecrets(input: ScanInput): Candidate[] {
+  const { text, folded } = input;
+  const out: Candidate[] = [];
+  let lastEnd = 0;
+  NAME_STEM.lastIndex = 0;
+  let m: RegExpExecArray | null = NAME_STEM.exec(folded);
+  while (m !== null) {
+    const found = m.index >= lastEnd ? assignmentAt(text, folded, m.index) : null;
+    if (found) {
+      out.push(found);
+      lastEnd = found.end;
+      NAME_STEM.lastIndex = Math.max(NAME_STEM.lastIndex, found.end);
+    } else {
+      NAME_STEM.lastIndex = Math.max(NAME_STEM.lastIndex, identifierEnd(text, m.index));
+    }
+    m = NAME_STEM.exec(folded);
+  }
+  return out;
+}
+
+function identifierEnd(text: string, from: number): number {
+  let end = from;
+  while (end < text.length && isNameChar(text.charCodeAt(end))) end++;
+  // A trailing dot or dash ends the sentence (`...het wachtwoord.`), not the name.
+  while (end > from && (text[end - 1] === "." || text[end - 1] === "-")) end--;
+  return end;
+}
+
+function assignmentAt(text: string, folded: string, hit: number): Candidate | null {
+  let start = hit;
+  while (start > 0 && isNameChar(text.charCodeAt(start - 1))) start--;
+  while (start < hit && (text[start] === "-" || text[start] === ".")) start++;
+  const end = identifierEnd(text, hit);
+  if (end <= hit) return null;
+  const cls = classifyName(text.slice(start, end));
+  if (cls === null) return null;
+
+  SEPARATOR.lastIndex = end;
+  const sep = SEPARATOR.exec(folded);
+  let valueFrom: number;
+  let explicit: boolean;
+  if (sep) {
+    const token = sep.groups?.sep ?? "";
+    explicit = /^[:=]/.test(token);
+    valueFrom = skipSpace(text, end + sep[0].length, token === ":");
+  } else if (text[start - 1] === "<" && text[end] === ">") {
+    // <password>value</password>
+    explicit = true;
+    valueFrom = end + 1;
+  } else if (
+    (cls === "password" || cls === "pin" || isBearer(text, start, end)) &&
+    /^[ \t]{1,2}\S/.test(text.slice(end, end + 3))
+  ) {
+    // `inloggen met wachtwoord Welkom123`, `pincode 4821`, `Bearer eyJ...`
+    explicit = false;
+    valueFrom = skipSpace(text, end, false);
+  } else {
+    return null;
+  }
+
+  const queryString = text[start - 1] === "?" || text[start - 1] === "&";
+  let value = readValue(text, valueFrom, queryString);
+  if (!value) return null;
+  let raw = text.slice(value.start, value.end);
+  // `Authorization: Bearer <token>`: the scheme word is not the secret, the token after it is.
+  if (!value.quoted && SCHEME_WORDS.has(raw.toLowerCase()) && text[value.end] === " ") {
+    value = readValue(text, value.end + 1, queryString);
+    if (!value) return null;
+    raw = text.slice(value.start, value.end);
+  }
+  const followedByWords = /^[ \t]+\p{L}/u.test(text.slice(value.end, value.end + 3));
+  if (!acceptsValue(cls, raw, explicit || isBearer(text, start, end), value.quoted, followedByWords)) return null;
+  const score = explicit ? SCORES[cls].explicit : SCORES[cls].prose;
+  return secretCandidate(value.start, value.end, score, ASSIGNMENT_RECOGNIZER);
+}
+
+function isBearer(text: string, start: number, end: number): boolean {
+  return text.slice(start, end).toLowerCase() === "bearer";
+}
+
+/** Skip blanks after a separator; after a colon the value may also stand on the next line. */
+function skipSpace(text: string, from: number, allowNewline: boolean): number {
+  let i = from;
+  while (text[i] === " " || text[i] === "\t") i++;
+  if (allowNewline && (text[i] === "\n" || (text[i] === "\r" && text[i + 1] === "\n"))) {
+    const next = i + (text[i] === "\r" ? 2 : 1);
+    let j = next;
+    while (text[j] === " " || text[j] === "\t") j++;
+    const line = text.slice(j, text.indexOf("\n", j) < 0 ? text.length : text.indexOf("\n", j));
+    // The next line must be a bare value, not another `key: value` or a list item.
+    if (line.length > 0 && !/[:=]/.test(line) && !line.startsWith("-") && !/\s/.test(line.trim())) return j;
+    return i;
+  }
+  return i;
+}
+
+export const assignmentRecognizer: Recognizer = {
+  name: ASSIGNMENT_RECOGNIZER,
+  types: ["SECRET"],
+  scan: findAssignedSecrets,
+};

@@ -1,0 +1,119 @@
+/**
+ * High-entropy values near key-like words: a generated key without a known prefix, pasted in a
+ * chat (`hier de nieuwe API-sleutel voor de webshop: 9fK2x...`) or a config.
+ *
+ * Randomness alone is not enough: commit hashes, checksums, UUIDs and order references are
+ * random too, and they are not secrets. So a value counts only with a key word (key, token,
+ * secret, sleutel, credential, ...) shortly before it on its line, and not when the words right
+ * before it name a hash, a checksum, a commit or an identifier. A UUID or hex hash in a
+ * non-secret context is left alone; the same UUID after `client_secret=` is reported (many
+ * services issue UUID-shaped keys).
+ */
+
+import type { Candidate, Recognizer, ScanInput } from "../../types.js";
+import { secretCandidate } from "./shared.js";
+import { charClasses, isConcreteValue } from "./values.js";
+
+export const ENTROPY_RECOGNIZER = "secret-entropy";
+
+/** Shannon entropy in bits per character. */
+export function shannonEntropy(value: string): number {
+  if (value.length === 0) return 0;
+  const counts = new Map<string, number>();
+  for (const ch of value) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+  let bits = 0;
+  for (const n of counts.values()) {
+    const p = n / value.length;
+    bits -= p * Math.log2(p);
+  }
+  return bits;
+}
+
+/**
+ * True when `value` looks generated: long, at least two of lower case / upper case / digits, and
+ * close to the entropy a random string of that length would have. The threshold grows with the
+ * length because a short random string cannot reach the entropy of a long one.
+ */
+export function looksRandom(value: string, minLength = 16): boolean {
+  if (value.length < minLength || value.length > 1024) return false;
+  const c = charClasses(value);
+  const kinds = Number(c.lower) + Number(c.upper) + Number(c.digit);
+  if (kinds < 2) return false;
+  const threshold = Math.min(3.5, 0.75 * Math.log2(value.length));
+  return shannonEntropy(value) >= threshold && isConcreteValue(value);
+}
+
+/** Cheap test before the token scan: no key word, no work. */
+const KEY_WORD_PRESENT = /key|token|secret|sleutel|credential|auth|bearer|api/;
+
+/** Key words that make a random value nearby a secret. */
+const KEY_CONTEXT =
+  /(?<![a-z])(?:(?:api|access|secret|private|signing|master|client|app|service|license|licentie|encryption|versleutel\w*)[ _-]?(?:key|keys|sleutel)|apikey|key|sleutel|token|tokens|secret|secrets|geheim|credential|credentials|auth|authorization|bearer)(?![a-z])/;
+
+/** Words right before a value that make it a reference, not a secret. */
+const NOT_SECRET_CONTEXT =
+  /(?<![a-z])(?:hash|sha\d*|md5|checksum|controlegetal|commit|fingerprint|vingerafdruk|id|uuid|guid|referentie|reference|kenmerk|order|bestelling|transactie|transaction|request|trace|build)(?![a-z])[^a-z\n]{0,24}$/;
+
+/** Runs of key characters of at least 20; dots are left out, so host names and sentences split. */
+const LONG_TOKEN = /(?<![A-Za-z0-9+/=_~-])[A-Za-z0-9+/_~-]{20,}={0,2}/g;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const HEX = /^[0-9a-f]+$/i;
+
+const SCORE = 0.75;
+const CONTEXT_WINDOW = 48;
+
+export function findHighEntropySecrets(input: ScanInput): Candidate[] {
+  if (!KEY_WORD_PRESENT.test(input.folded)) return [];
+  const out: Candidate[] = [];
+  for (const m of input.text.matchAll(LONG_TOKEN)) {
+    const value = trimPadding(m[0]);
+    const start = m.index;
+    const end = start + value.length;
+    if (!looksRandom(value, 20)) continue;
+    // Path segments and URLs are split by the token pattern into pieces, which carry no key word.
+    if (value.includes("/") && !/[+=]/.test(value) && /\/[a-z]{3,}\//.test(value)) continue;
+    if (!inKeyContext(input.folded, start)) continue;
+    if ((UUID.test(value) || HEX.test(value)) && !directlyAssigned(input.folded, start)) continue;
+    out.push(secretCandidate(start, end, SCORE, ENTROPY_RECOGNIZER));
+  }
+  return out;
+}
+
+/** Base64 padding is part of a key; trailing `-` or `_` that ends a sentence fragment is not. */
+function trimPadding(value: string): string {
+  let end = value.length;
+  while (end > 0 && (value[end - 1] === "-" || value[end - 1] === "_")) end--;
+  return value.slice(0, end);
+}
+
+function lineBefore(folded: string, start: number): string {
+  const from = Math.max(0, start - CONTEXT_WINDOW);
+  const slice = folded.slice(from, start);
+  const newline = slice.lastIndexOf("\n");
+  // A label alone on the line above (`API key:`) still governs the value.
+  if (newline >= 0 && slice.slice(newline + 1).trim() === "") {
+    const previous = slice.slice(0, newline).trimEnd();
+    if (previous.endsWith(":")) return previous.slice(previous.lastIndexOf("\n") + 1);
+  }
+  return slice.slice(newline + 1);
+}
+
+function inKeyContext(folded: string, start: number): boolean {
+  const line = lineBefore(folded, start);
+  return KEY_CONTEXT.test(line) && !NOT_SECRET_CONTEXT.test(line);
+}
+
+/** `client_secret = <uuid>`: the value is bound to the key name by a separator. */
+function directlyAssigned(folded: string, start: number): boolean {
+  const line = lineBefore(folded, start);
+  return /(?:key|sleutel|token|secret|geheim|credentials?|password|wachtwoord)["']?\s*(?::|=|=>|:=)\s*["'`]?$/.test(
+    line,
+  );
+}
+
+export const entropyRecognizer: Recognizer = {
+  name: ENTROPY_RECOGNIZER,
+  types: ["SECRET"],
+  scan: findHighEntropySecrets,
+};
