@@ -12,6 +12,8 @@ import { lineStart } from "./tokens.js";
 /** How strongly the words around a span say "a person's name follows". */
 export const Cue = {
   None: 0,
+  /** Any `Label:` in a form: a value follows, not necessarily a name. */
+  Weak: 3,
   /** A preposition-like label without colon, or a phrase like `gebeld met`. */
   Medium: 1,
   /** A title, salutation, form label with colon, signature or @-mention. */
@@ -53,6 +55,11 @@ function previousLine(folded: string, ls: number): string | null {
 export function cueBefore(text: string, folded: string, start: number): Cue {
   if (start > 0 && text[start - 1] === "@" && (start < 2 || /\s/.test(text[start - 2] as string))) return Cue.Strong;
   const ls = lineStart(text, start);
+  const words = wordsBefore(folded, start, ls);
+  const last = words[words.length - 1];
+  const lastBare = last === undefined ? "" : bare(last);
+  // Before the clause check: `Dear Mr. Okonkwo` must not read as a sentence ending in `Mr.`.
+  if (TITLE_WORDS.has(lastBare)) return Cue.Strong;
   const prefix = folded.slice(ls, start);
   const clause = lastClause(prefix);
   if (clause.length === 0) {
@@ -61,11 +68,7 @@ export function cueBefore(text: string, folded: string, start: number): Cue {
     return Cue.None;
   }
   if (SIGNOFF_PHRASES.has(clause)) return Cue.Strong;
-  const words = wordsBefore(folded, start, ls);
-  const last = words[words.length - 1];
   if (last === undefined) return Cue.None;
-  const lastBare = bare(last);
-  if (TITLE_WORDS.has(lastBare)) return Cue.Strong;
   if (
     SALUTATION_WORDS.has(lastBare) &&
     (words.length === 1 || SALUTATION_WORDS.has(bare(words[words.length - 2] ?? "")))
@@ -74,7 +77,8 @@ export function cueBefore(text: string, folded: string, start: number): Cue {
   }
   if (/[:]$/.test(last) || last === "-") {
     const label = last === "-" ? bare(words[words.length - 2] ?? "") : lastBare;
-    return LABEL_WORDS.has(label) && !PARTY_LABEL_WORDS.has(label) ? Cue.Strong : Cue.Medium;
+    if (LABEL_WORDS.has(label)) return PARTY_LABEL_WORDS.has(label) ? Cue.Medium : Cue.Strong;
+    return Cue.Weak;
   }
   if (lastBare === "t.a.v" || lastBare === "tav" || lastBare === "attn") return Cue.Strong;
   if (LABEL_WORDS.has(lastBare)) return Cue.Medium;

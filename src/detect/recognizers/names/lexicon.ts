@@ -13,7 +13,14 @@ import {
   SIGNOFFS,
   TITLES,
 } from "./data/lexicon.js";
-import { HEAD_SUFFIXES, KNOWN_VENDORS, LEADING_LEGAL_FORMS, NOT_HEADS, SECTOR_HEADS } from "./data/organizations.js";
+import {
+  HEAD_SUFFIXES,
+  KNOWN_VENDORS,
+  LEADING_LEGAL_FORMS,
+  NOT_HEADS,
+  SECTOR_HEADS,
+  TRAILING_HEADS,
+} from "./data/organizations.js";
 import { COMMON_WORD_SURNAMES, SURNAMES_PACKED } from "./data/surnames.js";
 
 /** Split a packed word list into folded entries (built once per list). */
@@ -52,6 +59,7 @@ export const NON_ORG_BODY = new Set([...NON_NAME].filter((w) => !GEO.has(w)));
 export const PARTY_LABEL_WORDS = wordSet(PARTY_LABELS);
 
 export const SECTOR_HEAD_WORDS = wordSet(SECTOR_HEADS, LEADING_LEGAL_FORMS);
+export const TRAILING_HEAD_WORDS = wordSet(TRAILING_HEADS);
 export const NOT_HEAD_WORDS = wordSet(NOT_HEADS);
 export const SUFFIXES: readonly string[] = HEAD_SUFFIXES;
 /** Vendors and public bodies, as folded phrases of one or more words. */

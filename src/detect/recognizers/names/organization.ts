@@ -8,6 +8,7 @@ import {
   PARTY_LABEL_WORDS,
   SALUTATION_WORDS,
   TITLE_WORDS,
+  TRAILING_HEAD_WORDS,
   VENDORS,
 } from "./lexicon.js";
 import { type CapToken, lineStart, sharedTokens } from "./tokens.js";
@@ -21,9 +22,12 @@ export const TRAILING_LEGAL_FORM =
   /,? ?(?:B\.V\.|B\.V|BV|b\.v\.|bv|N\.V\.|N\.V|NV|n\.v\.|V\.O\.F\.|V\.O\.F|VOF|v\.o\.f\.|C\.V\.|CV|U\.A\.|UA|W\.A\.|BVBA|VZW|GmbH|AG|KG|Ltd\.?|Limited|PLC|plc|LLC|LLP|Inc\.?|Corp\.?|S\.A\.|SARL|Holding|Groep|Group|Beheer|& ?(?:Zn\.?|Zonen|Co\.?|Partners|Zoon|Dochters|Dochter))(?![\p{L}\d])/uy;
 
 /** Gaps allowed between the words of a business name: space, hyphen, `&`, `van de`, `'s-`. */
-const ORG_GAP = /^(?: | ?- ?| & | en | (?:van|de|den|der|het|'t|voor|aan|op|in|la|le|du) (?:(?:de|der|den|het|'t) )?)$/;
+const ORG_GAP = /^(?: | ?- ?| & | en | (?:van|de|den|der|het|'t|voor|aan|la|le|du) (?:(?:de|der|den|het|'t) )?)$/;
 
 const MAX_BODY_TOKENS = 4;
+
+/** Abbreviations inside business names: `Gebr. Schuurman`, `Fa. Jansen`. */
+const ABBREVIATIONS = new Set(["gebr", "fa", "st", "mr", "dr", "ir", "wed", "comm", "int"]);
 
 /** Capitalised articles and particles inside a business name: `De Hamer`, `Van Dijk`, `Het Anker`. */
 const ORG_PARTICLES = new Set(["de", "het", "van", "der", "den", "ter", "ten", "'t", "t"]);
@@ -47,7 +51,8 @@ function extendBody(text: string, tokens: CapToken[], i: number, limit: number):
   for (let j = i + 1; j < tokens.length && j - i <= limit; j++) {
     const prev = tokens[j - 1] as CapToken;
     const tok = tokens[j] as CapToken;
-    if (!ORG_GAP.test(gapBetween(text, prev, tok))) break;
+    const gap = gapBetween(text, prev, tok);
+    if (!ORG_GAP.test(gap) && !(gap === ". " && ABBREVIATIONS.has(prev.key))) break;
     TRAILING_LEGAL_FORM.lastIndex = prev.end;
     if (TRAILING_LEGAL_FORM.test(text)) break;
     if (NON_ORG_BODY.has(tok.key) && !tok.acronym && !ORG_PARTICLES.has(tok.key)) break;
@@ -89,8 +94,9 @@ export function scanOrganizations(input: ScanInput): Candidate[] {
     const tok = tokens[i] as CapToken;
     if (tok.acronym) {
       // `Bouw BV` reads as a trailing form below; an acronym alone can still carry a legal form (`ABC B.V.`).
-    } else if (isSectorHead(tok.key)) {
-      const last = extendBody(text, tokens, i, MAX_BODY_TOKENS);
+    } else if (TRAILING_HEAD_WORDS.has(tok.key) || isSectorHead(tok.key)) {
+      const last =
+        TRAILING_HEAD_WORDS.has(tok.key) && !isSectorHead(tok.key) ? i : extendBody(text, tokens, i, MAX_BODY_TOKENS);
       if (last > i) {
         const end = legalFormEnd(text, (tokens[last] as CapToken).end);
         emit(i, last, end, 0.9);
@@ -99,8 +105,17 @@ export function scanOrganizations(input: ScanInput): Candidate[] {
       // `Jansen Installatietechniek`: a head word after a name.
       const prev = tokens[i - 1];
       if (prev && gapBetween(text, prev, tok) === " " && !startsLikeSentenceWord(prev) && i - 1 > coveredUntil) {
-        const end = legalFormEnd(text, tok.end);
-        emit(i - 1, i, end, 0.85);
+        let from = i - 1;
+        while (
+          from - 1 > coveredUntil &&
+          i - from < 3 &&
+          ORG_GAP.test(gapBetween(text, tokens[from - 1] as CapToken, tokens[from] as CapToken)) &&
+          (ORG_PARTICLES.has((tokens[from - 1] as CapToken).key) ||
+            !startsLikeSentenceWord(tokens[from - 1] as CapToken))
+        ) {
+          from--;
+        }
+        emit(from, i, legalFormEnd(text, tok.end), 0.85);
         continue;
       }
     }
@@ -109,6 +124,7 @@ export function scanOrganizations(input: ScanInput): Candidate[] {
     if (formEnd > tok.end && !/^,? ?(?:Groep|Group|Beheer)$/.test(text.slice(tok.end, formEnd))) {
       let from = i;
       while (
+        !isSectorHead((tokens[from] as CapToken).key) &&
         from - 1 > coveredUntil &&
         i - from < MAX_BODY_TOKENS &&
         ORG_GAP.test(gapBetween(text, tokens[from - 1] as CapToken, tokens[from] as CapToken)) &&

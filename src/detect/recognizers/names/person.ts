@@ -12,6 +12,7 @@ import {
   SALUTATION_WORDS,
   SURNAMES,
   TITLE_WORDS,
+  TRAILING_HEAD_WORDS,
   VENDORS,
 } from "./lexicon.js";
 import { TRAILING_LEGAL_FORM } from "./organization.js";
@@ -112,7 +113,7 @@ function stopKind(text: string, token: CapToken): Stop {
   if (MONTH_WORDS.has(key) && nearDigit(text, token)) return enum_Stop.Break;
   if (LEADING_CAP_PARTICLES.has(key)) return enum_Stop.None;
   if (NON_NAME.has(key) || LABEL_WORDS.has(key)) return FIRST_NAMES.has(key) ? enum_Stop.None : enum_Stop.Break;
-  if (isSectorHead(key) || VENDORS.has(key)) return enum_Stop.Poison;
+  if (isSectorHead(key) || TRAILING_HEAD_WORDS.has(key) || VENDORS.has(key)) return enum_Stop.Poison;
   if (key.length > 4 && STREET_WORD.test(key) && !SURNAMES.has(key)) return enum_Stop.Poison;
   if (STREET_HEADS.has(key)) return enum_Stop.Poison;
   const after = text.charCodeAt(token.end);
@@ -121,6 +122,7 @@ function stopKind(text: string, token: CapToken): Stop {
     return token.initial ? enum_Stop.None : enum_Stop.Poison;
   }
   // Passwords, codes and file names: `Winter!2025`, `Kaas&Worst`, `F-2026`, `app:Geheim`.
+  if (token.initial || token.end - token.start === 1) return enum_Stop.None;
   if (GLUED_AFTER.test(text.slice(token.end, token.end + 2))) return enum_Stop.Poison;
   if (GLUED_BEFORE.test(text.slice(Math.max(0, token.start - 2), token.start))) return enum_Stop.Poison;
   return enum_Stop.None;
@@ -227,10 +229,11 @@ function intrinsicScore(name: Name, text: string): number {
   const initials = i;
   const words = parts.slice(initials).filter((p, k, all) => !isParticleToken(p, k + initials, initials + all.length));
   const hasParticle =
-    leadCap > 0 ||
     name.leadParticle ||
     parts.some((p, k) => k > 0 && (particleGap(p.gap) !== null || isParticleToken(p, k, parts.length)));
   if (words.length === 0) return 0;
+  if (!FIRST_NAMES.has((words[0] as Part).token.key) && words.every((w) => looksLikeCommonNoun(w.token.key)))
+    return 0.2;
   if (words.length > 4) return 0.3;
   const first = (words[0] as Part).token.key;
   const lastKey = (words[words.length - 1] as Part).token.key;
@@ -239,12 +242,15 @@ function intrinsicScore(name: Name, text: string): number {
   const sentenceStart = atSentenceStart(text, name.start);
   if (words.length >= 2) {
     if (FIRST_NAMES.has(first) && !AMBIGUOUS_FIRST.has(first)) return 0.9;
+    // `De Rode Hoed`, `Het Anker`: an article before unknown words names a place or a firm.
+    if (leadCap > 0) return lastKnown ? 0.75 : 0.35;
     if (AMBIGUOUS_FIRST.has(first)) return lastKnown || SURNAMES.has(lastKey) || hasParticle ? 0.85 : 0.6;
     if (hasParticle && !(sentenceStart && words.length === 2 && !lastKnown)) return 0.8;
     if (lastKnown) return sentenceStart ? 0.6 : 0.7;
-    return sentenceStart ? 0.3 : 0.4;
+    return sentenceStart ? 0.3 : 0.35;
   }
   if (name.leadParticle || leadCap > 0) return lastKnown ? 0.75 : 0.45;
+  if (looksLikeCommonNoun(first)) return 0.2;
   if (FIRST_NAMES.has(first) && !AMBIGUOUS_FIRST.has(first)) return sentenceStart ? 0.55 : 0.6;
   if (AMBIGUOUS_FIRST.has(first)) return 0.3;
   return SURNAMES.has(first) ? 0.4 : 0.3;
@@ -256,9 +262,29 @@ function scoreWithContext(name: Name, end: number, input: ScanInput, listedAfter
   const cue = name.inlineCue ? Cue.Strong : cueBefore(input.text, input.folded, name.start);
   if (cue === Cue.Strong || listedAfterName) return Math.max(score, 0.92);
   if (cue === Cue.Medium) score += 0.35;
+  else if (cue === Cue.Weak) score += 0.1;
   if (verbAfter(input.folded, end)) score += 0.25;
   if (contactAfter(input.text, end)) score += 0.2;
   return Math.min(score, 0.9);
+}
+
+/** `Autoriteit Persoonsgegevens`, `Albert Heijn`: public bodies and vendors are no people. */
+function isVendorName(folded: string, start: number, end: number): boolean {
+  const span = folded.slice(start, end);
+  if (VENDORS.has(span)) return true;
+  for (const v of VENDORS) if (v.length <= span.length && v.includes(" ") && span.startsWith(v)) return true;
+  return false;
+}
+
+/**
+ * Dutch noun endings (`Facturatie`, `Begroting`, `Vergaderzaal`, `Klantenservice`): an unknown
+ * capitalised word ending like this is a heading or a term, not a surname.
+ */
+const NOUN_ENDING =
+  /(?:heid|teit|schap|atie|tie|ing|isme|ologie|tuur|dienst|service|zaal|plan|lijst|verslag|overzicht|beleid|voorwaarden|code|protocol|gebouw|kosten|werk|blad|project|fase|huur|lease|auto|energie|verzekering)$/;
+
+function looksLikeCommonNoun(key: string): boolean {
+  return NOUN_ENDING.test(key) && !SURNAMES.has(key) && !FIRST_NAMES.has(key);
 }
 
 /** `A, B en C` on one line: a name right after another name is a name too. */
@@ -296,6 +322,7 @@ export function scanPersons(input: ScanInput): Candidate[] {
     // An initial alone at the end (`Bijlage B.`) is not a surname.
     if (lastPart.token.initial && name.parts.length === 1) continue;
     const end = lastPart.token.end;
+    if (isVendorName(input.folded, name.start, end)) continue;
     // `Jansen B.V.`, `Kuipers & Zn.`: the organisation recognizer owns it.
     TRAILING_LEGAL_FORM.lastIndex = end;
     if (TRAILING_LEGAL_FORM.test(text)) continue;
