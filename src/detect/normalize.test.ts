@@ -1,0 +1,113 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { Detector } from "./analyzer.js";
+import { foldText, normalize, toOriginalSpan } from "./normalize.js";
+import type { Candidate, Recognizer, ScanInput } from "./types.js";
+
+describe("normalize", () => {
+  it("leaves plain ASCII alone, without an offset map", () => {
+    const norm = normalize("Bel 06 12345678 of mail Jan.");
+    expect(norm.text).toBe("Bel 06 12345678 of mail Jan.");
+    expect(norm.folded).toBe("bel 06 12345678 of mail jan.");
+    expect(norm.map).toBeNull();
+  });
+
+  it("turns unusual spaces into plain spaces", () => {
+    expect(normalize("06\u00a012\u202f34\u2009567").text).toBe("06 12 34 567");
+  });
+
+  it("removes zero-width characters and maps offsets past them", () => {
+    const original = "BSN\u200b 1112\u200d22333";
+    const norm = normalize(original);
+    expect(norm.text).toBe("BSN 111222333");
+    const start = norm.text.indexOf("111");
+    const [s, e] = toOriginalSpan(norm, start, norm.text.length);
+    expect(original.slice(s, e)).toBe("1112\u200d22333");
+  });
+
+  it("makes full-width digits and letters ASCII", () => {
+    expect(normalize("ＮＬ９１ＡＢＮＡ０４１７１６４３００").text).toBe("NL91ABNA0417164300");
+  });
+
+  it("makes typographic dashes plain", () => {
+    expect(normalize("06\u201312345678 \u2212 AB\u2014CD").text).toBe("06-12345678 - AB-CD");
+  });
+
+  it("reads a line break inside a number as a space, also CRLF", () => {
+    expect(normalize("NL91 ABNA\n0417 1643\r\n00").text).toBe("NL91 ABNA\n0417 1643 00");
+    const original = "tel 0612\r\n345678";
+    const norm = normalize(original);
+    expect(norm.text).toBe("tel 0612 345678");
+    const [s, e] = toOriginalSpan(norm, 4, norm.text.length);
+    expect(original.slice(s, e)).toBe("0612\r\n345678");
+  });
+
+  it("folds case and accents one character for one character", () => {
+    const norm = normalize("Zoë Ünal-Çelik ÅSE ß");
+    expect(norm.folded).toBe("zoe unal-celik ase s");
+    expect(norm.folded.length).toBe(norm.text.length);
+  });
+});
+
+/** A test recognizer: every run of non-space characters and every spaced digit group (not PERSON, which merges). */
+const tokens: Recognizer = {
+  name: "tokens",
+  types: ["ORGANIZATION", "PHONE"],
+  scan(input: ScanInput): Candidate[] {
+    const out: Candidate[] = [];
+    for (const m of input.text.matchAll(/\d+(?: \d+)+/g)) {
+      out.push({ type: "PHONE", start: m.index, end: m.index + m[0].length, score: 0.9, recognizer: "tokens" });
+    }
+    for (const m of input.text.matchAll(/\S+/g)) {
+      out.push({ type: "ORGANIZATION", start: m.index, end: m.index + m[0].length, score: 0.6, recognizer: "tokens" });
+    }
+    return out;
+  },
+};
+
+const messyChar = fc.constantFrom(
+  "1",
+  "7",
+  "a",
+  "É",
+  " ",
+  "\n",
+  "\r\n",
+  "\u00a0",
+  "\u200b",
+  "\ufeff",
+  "\u2013",
+  "\uff11",
+  "\uff21",
+  "-",
+  ".",
+);
+
+describe("offsets map back to the original (property)", () => {
+  it("every entity's original slice normalises to the matched text", () => {
+    const detector = new Detector({ recognizers: [tokens] });
+    fc.assert(
+      fc.property(fc.array(messyChar, { maxLength: 40 }), (chars) => {
+        const original = chars.join("");
+        const norm = normalize(original);
+        const matched = tokens.scan({ text: norm.text, folded: norm.folded });
+        for (const entity of detector.detect(original)) {
+          const slice = original.slice(entity.start, entity.end);
+          const same = matched.find(
+            (c) => toOriginalSpan(norm, c.start, c.end).join() === `${entity.start},${entity.end}`,
+          );
+          expect(same).toBeDefined();
+          expect(normalize(slice).text).toBe(norm.text.slice(same?.start, same?.end));
+        }
+      }),
+    );
+  });
+
+  it("folding keeps the length", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: "grapheme-composite", maxLength: 30 }), (s) => {
+        expect(foldText(s).length).toBe(s.length);
+      }),
+    );
+  });
+});
