@@ -1,0 +1,155 @@
+import { type Context, Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { z } from "zod";
+import { Tier } from "../model.js";
+import { type GovernanceService, validate } from "../service/index.js";
+import { errorResponse, handleError, langOf, readJson } from "./http.js";
+import { buildOpenApiDocument } from "./openapi.js";
+
+export interface GovernanceApiOptions {
+  service: GovernanceService;
+  /** Checks the admin bearer token; every route requires it. */
+  verifyToken: (token: string) => Promise<boolean>;
+  /** Largest accepted request body; log imports are the big ones. */
+  maxBodyBytes?: number;
+}
+
+const BEARER = /^Bearer\s+(\S+)\s*$/i;
+
+/** The governance REST API; mount it under `/api/governance`. */
+export function createGovernanceApi(options: GovernanceApiOptions): Hono {
+  const { service } = options;
+  const api = new Hono();
+  api.onError(handleError);
+  api.notFound((c) => errorResponse(c, 404, "not_found", { nl: "Onbekend adres", en: "Unknown path" }));
+
+  api.use("*", async (c, next) => {
+    const match = BEARER.exec(c.req.header("authorization") ?? "");
+    if (!match?.[1] || !(await options.verifyToken(match[1]))) {
+      c.header("WWW-Authenticate", 'Bearer realm="poortwachter"');
+      return errorResponse(c, 401, "unauthorized", {
+        nl: "Geef een geldig beheertoken mee (Authorization: Bearer ...)",
+        en: "Send a valid admin token (Authorization: Bearer ...)",
+      });
+    }
+    await next();
+  });
+  api.use(
+    "*",
+    bodyLimit({
+      maxSize: options.maxBodyBytes ?? 20 * 1024 * 1024,
+      onError: (c) =>
+        errorResponse(c, 413, "too_large", { nl: "De aanvraag is te groot", en: "The request is too large" }),
+    }),
+  );
+
+  api.get("/openapi.json", (c) => c.json(buildOpenApiDocument()));
+
+  // --- catalogue ---
+  const CatalogueQuery = z.strictObject({ q: z.string().max(200).optional(), tier: Tier.optional() });
+  api.get("/catalogue", async (c) => {
+    const query = validate(CatalogueQuery, c.req.query());
+    const catalogue = await service.catalogue();
+    const entries =
+      query.q || query.tier
+        ? catalogue.search(query.q ?? "", query.tier ? { tier: query.tier } : undefined)
+        : catalogue.entries;
+    return c.json({ entries });
+  });
+  api.post("/catalogue", async (c) => c.json(await service.addCatalogueEntry(await readJson(c)), 201));
+  api.delete("/catalogue/:id", async (c) => {
+    await service.deleteCatalogueEntry(c.req.param("id"));
+    return c.body(null, 204);
+  });
+
+  // --- tools in use ---
+  api.get("/tools", async (c) => c.json({ tools: await service.listTools() }));
+  api.post("/tools", async (c) => c.json(await service.addTool(await readJson(c)), 201));
+  api.get("/tools/:id", async (c) => c.json(await service.getTool(c.req.param("id"))));
+  api.put("/tools/:id", async (c) => c.json(await service.updateTool(c.req.param("id"), await readJson(c))));
+  api.delete("/tools/:id", async (c) => {
+    await service.deleteTool(c.req.param("id"));
+    return c.body(null, 204);
+  });
+  api.post("/tools/:id/decision", async (c) => c.json(await service.decideTool(c.req.param("id"), await readJson(c))));
+  const ReRequest = z.strictObject({
+    requestedBy: z.string().trim().min(1).max(200),
+    reason: z.string().max(4000).optional(),
+  });
+  api.post("/tools/:id/request", async (c) => {
+    const body = validate(ReRequest, await readJson(c));
+    return c.json(await service.requestTool(c.req.param("id"), body.requestedBy, body.reason));
+  });
+
+  // --- EU AI Act register ---
+  const ExportQuery = z.strictObject({ format: z.enum(["csv", "json"]).default("csv") });
+  api.get("/register/export", async (c) => {
+    const { format } = validate(ExportQuery, c.req.query());
+    const file = await service.exportRegister(format);
+    return download(c, file.body, file.contentType, file.fileName);
+  });
+  collection(api, "/register", "entries", service.register);
+
+  // --- incidents (listed with their notification countdown) ---
+  api.get("/incidents", async (c) => c.json({ incidents: await service.listIncidents() }));
+  api.get("/incidents/:id", async (c) => c.json(await service.viewIncident(c.req.param("id"))));
+  collection(api, "/incidents", "incidents", service.incidents);
+
+  collection(api, "/contacts", "contacts", service.contacts);
+  collection(api, "/trainings", "trainings", service.trainings);
+
+  // --- settings ---
+  api.get("/policy-choices", async (c) => {
+    const choices = await service.getPolicyChoices();
+    if (!choices) {
+      return errorResponse(c, 404, "not_found", {
+        nl: "Er zijn nog geen beleidskeuzes vastgelegd",
+        en: "No policy choices have been recorded yet",
+      });
+    }
+    return c.json(choices);
+  });
+  api.put("/policy-choices", async (c) => c.json(await service.setPolicyChoices(await readJson(c))));
+  api.get("/organisation", async (c) => {
+    const organisation = await service.getOrganisation();
+    if (!organisation) {
+      return errorResponse(c, 404, "not_found", {
+        nl: "De organisatie is nog niet ingevuld",
+        en: "The organisation has not been filled in yet",
+      });
+    }
+    return c.json(organisation);
+  });
+  api.put("/organisation", async (c) => c.json(await service.setOrganisation(await readJson(c))));
+
+  // --- the 12-rule check ---
+  api.get("/check", async (c) => c.json({ ...(await service.check()), lang: langOf(c) }));
+
+  return api;
+}
+
+interface Crud {
+  list(): Promise<unknown[]>;
+  get(id: string): Promise<unknown>;
+  add(input: unknown): Promise<unknown>;
+  update(id: string, input: unknown): Promise<unknown>;
+  delete(id: string): Promise<void>;
+}
+
+/** The five routes of a plain collection; routes registered earlier for the same path win. */
+function collection(api: Hono, path: string, listKey: string, crud: Crud): void {
+  api.get(path, async (c) => c.json({ [listKey]: await crud.list() }));
+  api.post(path, async (c) => c.json(await crud.add(await readJson(c)), 201));
+  api.get(`${path}/:id`, async (c) => c.json(await crud.get(c.req.param("id"))));
+  api.put(`${path}/:id`, async (c) => c.json(await crud.update(c.req.param("id"), await readJson(c))));
+  api.delete(`${path}/:id`, async (c) => {
+    await crud.delete(c.req.param("id"));
+    return c.body(null, 204);
+  });
+}
+
+export function download(c: Context, body: string | Uint8Array, contentType: string, fileName: string) {
+  c.header("Content-Type", contentType);
+  c.header("Content-Disposition", `attachment; filename="${fileName.replace(/[^\w.-]/g, "_")}"`);
+  return c.body(typeof body === "string" ? body : new Uint8Array(body));
+}

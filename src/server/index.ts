@@ -1,0 +1,4 @@
+export { ensureAdminToken, rotateAdminToken, verifyAdminToken } from "./admin-token.js";
+export { createServerApp, type ServerAppOptions } from "./app.js";
+export { type ConfigFlags, type InstanceConfig, resolveConfig } from "./config.js";
+export { type RunningServer, startServer } from "./server.js";

@@ -1,0 +1,48 @@
+import type { AddressInfo } from "node:net";
+import { serve } from "@hono/node-server";
+import { openStore, type Store } from "../store/index.js";
+import { ensureAdminToken } from "./admin-token.js";
+import { createServerApp } from "./app.js";
+import type { InstanceConfig } from "./config.js";
+
+export interface RunningServer {
+  url: string;
+  store: Store;
+  /** Present on the first start only: the admin token to show once. */
+  newAdminToken?: string;
+  /** Stops accepting connections, lets open requests finish, then closes the database. */
+  close(): Promise<void>;
+}
+
+export async function startServer(config: InstanceConfig): Promise<RunningServer> {
+  const store = await openStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
+  try {
+    const { created } = await ensureAdminToken(store);
+    const app = createServerApp({ store });
+    const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
+    await new Promise<void>((resolve, reject) => {
+      if (server.listening) return resolve();
+      server.once("listening", () => resolve());
+      server.once("error", reject);
+    });
+    const address = server.address() as AddressInfo;
+    const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
+    let closing: Promise<void> | undefined;
+    return {
+      url: `http://${host}:${address.port}`,
+      store,
+      ...(created ? { newAdminToken: created } : {}),
+      close() {
+        closing ??= new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          // Idle keep-alive sockets would hold close() open until they time out.
+          if ("closeIdleConnections" in server) server.closeIdleConnections();
+        }).then(() => store.close());
+        return closing;
+      },
+    };
+  } catch (err) {
+    await store.close();
+    throw err;
+  }
+}
