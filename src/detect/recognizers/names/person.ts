@@ -175,6 +175,30 @@ function joins(prev: CapToken, gap: string): boolean {
   return particleGap(gap) !== null;
 }
 
+/** Start of the longest tussenvoegsel (`van`, `van der`, `in 't`) that ends the lower-case words before a token. */
+function leadingParticleStart(text: string, gap: string, tokenStart: number): number {
+  const words = gap.trim().split(" ");
+  for (let k = Math.min(words.length, MAX_LEAD_WORDS); k >= 1; k--) {
+    const seq = words.slice(words.length - k).join(" ");
+    if (PARTICLE_SEQUENCES.has(seq)) return tokenStart - seq.length - 1;
+  }
+  return -1;
+}
+
+/**
+ * A lower-case `van`/`de` before a capitalised word belongs to the name after a title
+ * (`dhr. van Dam`) or before a known surname (`met de Vries`), never before a trade word
+ * (`de Bakker op de hoek` is the baker).
+ */
+function leadParticleFits(text: string, folded: string, particleStart: number, parts: Part[]): boolean {
+  if (cueBefore(text, folded, particleStart) === Cue.Strong) return true;
+  if (parts.length !== 1) return false;
+  const key = (parts[0] as Part).token.key;
+  return SURNAMES.has(key) && !COMMON_WORD_SURNAME.has(key);
+}
+
+const MAX_LEAD_WORDS = 3;
+
 interface Name {
   parts: Part[];
   /** Start offset, earlier than the first token when a lower-case tussenvoegsel leads (`van Dam`). */
@@ -185,15 +209,22 @@ interface Name {
 }
 
 /** Split a chain of capitalised tokens into name candidates at words that are never names. */
-function namesInChain(text: string, chain: Part[], out: Name[]): void {
+function namesInChain(text: string, folded: string, chain: Part[], out: Name[]): void {
   let current: Part[] = [];
   let carry = false;
   let poisoned = false;
   const flush = (): void => {
     if (current.length > 0 && !poisoned) {
       const first = current[0] as Part;
-      const lead = carry && particleGap(first.gap) !== null;
-      const start = lead ? first.token.start - first.gap.length + 1 : first.token.start;
+      let lead = carry && particleGap(first.gap) !== null;
+      let start = lead ? first.token.start - first.gap.length + 1 : first.token.start;
+      if (!lead && first === chain[0]) {
+        const particleStart = leadingParticleStart(text, first.gap, first.token.start);
+        if (particleStart >= 0 && leadParticleFits(text, folded, particleStart, current)) {
+          lead = true;
+          start = particleStart;
+        }
+      }
       out.push({ parts: current, start, leadParticle: lead, inlineCue: carry });
     }
     current = [];
@@ -314,7 +345,7 @@ export function scanPersons(input: ScanInput): Candidate[] {
   const { text } = input;
   const tokens = sharedTokens(input);
   const names: Name[] = [];
-  for (const chain of chains(text, tokens)) namesInChain(text, chain, names);
+  for (const chain of chains(text, tokens)) namesInChain(text, input.folded, chain, names);
   const out: Candidate[] = [];
   let previous: Candidate | null = null;
   for (const name of names) {
