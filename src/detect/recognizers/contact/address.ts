@@ -10,19 +10,26 @@ import { BARE_STREET_WORDS, LEAD_WORDS, NOT_STREET_WORDS, PARTICLES, STREET_SUFF
  * give `Kerkstraat 1`, and `artikel 5` gives nothing.
  */
 
-const WORD = "(?:\\p{L}[\\p{L}'’-]*\\.?|'s-\\p{Lu}[\\p{L}-]*|'t)";
+/** One word of a street name, checked on the words before a house number. */
+export const STREET_NAME_WORD = /^(?:\p{L}[\p{L}'’-]*\.?|'s-\p{Lu}[\p{L}-]*|'t)$/u;
 /** House number additions: `12a`, `12bg`, `12-2`, `12-III`, `12 bis`, `12 hs`, `12 A`, `12 zw`. */
 const ADDITION =
   "(?:[a-zA-Z]{1,2}|-(?:\\d{1,4}|[A-Za-z]{1,3})| (?:bis|hs|bg|zw|huis|boven|[A-Z]|[a-h]|I{2,3}|IV|VI{0,3}))(?![\\p{L}\\p{N}])";
-export const STREET_LINE = new RegExp(
-  `(?<![\\p{L}\\p{N}'’.-])((?:${WORD} ){0,4}${WORD}) ([1-9]\\d{0,4})(${ADDITION})?(?![\\p{L}\\p{N}]|[.,:/]\\d|%| ?(?:euro|eur|uur|procent|jaar|dagen|weken|maanden|keer|maal|stuks|personen|mensen|km|kg|m2|x)(?![\\p{L}]))`,
+/**
+ * A house number right after a word and a space. Matching starts on the digit (fast to scan
+ * for); the words before it are read in code. Amounts, times, percentages and quantities
+ * (`12 stuks`, `5 jaar`) are not house numbers.
+ */
+export const HOUSE_NUMBER = new RegExp(
+  `[1-9](?<=[\\p{L}.'’] [1-9])\\d{0,4}(${ADDITION})?(?![\\p{L}\\p{N}]|[.,:/]\\d|%| ?(?:euro|eur|uur|procent|jaar|dagen|weken|maanden|keer|maal|stuks|personen|mensen|km|kg|m2|x)(?![\\p{L}]))`,
   "gu",
 );
+const MAX_STREET_WORDS = 5;
 /** English street lines: `221B Baker Street`, `10 Downing St.`. */
 export const ENGLISH_STREET_LINE =
-  /(?<![\p{L}\p{N}.,-])[1-9]\d{0,4}[A-Za-z]? (?:\p{Lu}[\p{L}'-]* ){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Boulevard|Blvd|Way|Court|Ct|Place|Square|Terrace|Close|Crescent|Gardens|Parkway|Row)\b\.?/gu;
+  /[1-9](?<![\p{L}\p{N}.,-][1-9])\d{0,4}[A-Za-z]? (?:\p{Lu}[\p{L}'-]* ){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Boulevard|Blvd|Way|Court|Ct|Place|Square|Terrace|Close|Crescent|Gardens|Parkway|Row)\b\.?/gu;
 /** A postcode right after the house number: the surest sign of an address line. */
-export const POSTCODE_AFTER = /^,? *(?:\r?\n)?[ \t]*[1-9]\d{3} ?[A-Z]{2}(?![\p{L}\p{N}])/u;
+export const POSTCODE_AFTER = /^,?[ \t]*(?:\r?\n[ \t]*)?[1-9]\d{3} ?[A-Z]{2}(?![\p{L}\p{N}])/u;
 /** Words before that announce an address. */
 export const ADDRESS_CUE_BEFORE =
   /(?:adres|address|woont|wonende|woonachtig|gevestigd|bezorgd|verhuisd|afleveren|bezoek|locatie|straat|postbus|wonen|woon)[^\n]{0,24}$/;
@@ -97,6 +104,13 @@ function streetStart(
   return null;
 }
 
+function mayEndStreetName(word: string): boolean {
+  const folded = foldWord(word);
+  const capitalised = isCapitalised(word);
+  if (folded === "postbus" || folded === "antwoordnummer" || isStreetWord(folded, capitalised)) return true;
+  return capitalised && !NOT_STREET_WORDS.has(folded);
+}
+
 /** Grow the street name to the left over lead words, particles and one leading name. */
 function extendLeft(words: string[], from: number, lineStart: boolean): number {
   let start = from;
@@ -132,17 +146,48 @@ function startsItem(text: string, index: number): boolean {
   return /\p{Ll}/u.test(ch);
 }
 
+function isNameChar(code: number): boolean {
+  if (code < 0x80) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || code === 39 || code === 45;
+  return code === 0x2019 || LETTER.test(String.fromCharCode(code));
+}
+const LETTER = /\p{L}/u;
+const GLUED_BEFORE_WORD = /[\p{N}.'’-]/u;
+
+/** Up to five single-space-separated words ending right before `numberStart`, and where they start. */
+function wordsBefore(text: string, numberStart: number, max = MAX_STREET_WORDS): { words: string[]; start: number } {
+  const words: string[] = [];
+  let start = numberStart;
+  let space = numberStart - 1;
+  while (words.length < max && space > 0 && text.charCodeAt(space) === 32) {
+    let j = space - 1;
+    if (text.charCodeAt(j) === 46) j--;
+    while (j >= 0 && isNameChar(text.charCodeAt(j))) j--;
+    const word = text.slice(j + 1, space);
+    if (!STREET_NAME_WORD.test(word)) break;
+    const previous = j >= 0 ? (text[j] as string) : " ";
+    if (previous !== " " && GLUED_BEFORE_WORD.test(previous)) break;
+    words.unshift(word);
+    start = j + 1;
+    if (previous !== " " || j < 0) break;
+    space = j;
+  }
+  return { words, start };
+}
+
 function dutchStreets(text: string, folded: string): Candidate[] {
   const out: Candidate[] = [];
-  STREET_LINE.lastIndex = 0;
-  for (let m = STREET_LINE.exec(text); m !== null; m = STREET_LINE.exec(text)) {
-    const wordsText = m[1] as string;
-    const words = wordsText.split(" ");
-    const number = m[2] as string;
+  HOUSE_NUMBER.lastIndex = 0;
+  for (let m = HOUSE_NUMBER.exec(text); m !== null; m = HOUSE_NUMBER.exec(text)) {
+    // Most numbers in a text follow an ordinary word ("op 12", "is 5"): reject those on the
+    // word before the number alone, before reading the whole street name.
+    const last = wordsBefore(text, m.index, 1).words[0];
+    if (last === undefined || !mayEndStreetName(last)) continue;
+    const { words, start } = wordsBefore(text, m.index);
+    const number = m[0].slice(0, m[0].length - (m[1]?.length ?? 0));
     const end = m.index + m[0].length;
-    const found = streetStart(words, startsItem(text, m.index));
+    const found = streetStart(words, startsItem(text, start));
     if (found === null) continue;
-    let offset = m.index;
+    let offset = start;
     for (let i = 0; i < found.index; i++) offset += (words[i] as string).length + 1;
     const after = text.slice(end, end + 40);
     const before = folded.slice(Math.max(0, offset - 40), offset);

@@ -95,9 +95,29 @@ function bracketsBalanced(raw: string): boolean {
   return open !== -1 && close > open && raw.indexOf("(", open + 1) === -1 && raw.indexOf(")", close + 1) === -1;
 }
 
+/**
+ * The general Dutch number pattern of libphonenumber's metadata (national number without the
+ * trunk 0), for the 9-digit numbers that make up nearly all Dutch phone numbers. Checking it
+ * here first saves a full parse per candidate; everything else goes to libphonenumber.
+ */
+export const DUTCH_NATIONAL_NINE = /^(?:[124-7]\d\d|3(?:[02-9]\d|1[0-8]))\d{6}$/;
+
+/** The national number of a Dutch-looking candidate (`0...`, `+31...`, `0031...`), or null. */
+function dutchNational(raw: string): string | null {
+  const digits = raw.replace(/\D/g, "");
+  if (raw.startsWith("+31") || raw.startsWith("0031")) {
+    const national = digits.slice(raw.charCodeAt(0) === 43 ? 2 : 4);
+    return raw.includes("(0)") ? national.slice(1) : national;
+  }
+  if (raw.charCodeAt(0) === 43 || raw.startsWith("00")) return null;
+  return digits.slice(1);
+}
+
 function isValidNumber(raw: string): boolean {
   if (!bracketsBalanced(raw)) return false;
   if (raw.charCodeAt(0) !== 43 && !raw.startsWith("00") && DUTCH_SERVICE.test(raw)) return true;
+  const national = dutchNational(raw);
+  if (national !== null && DUTCH_NATIONAL_NINE.test(national)) return true;
   const parsed = parsePhoneNumberFromString(forParsing(raw), "NL");
   return parsed?.isValid() === true;
 }

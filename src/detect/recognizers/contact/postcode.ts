@@ -9,12 +9,12 @@ import type { Candidate, Recognizer, ScanInput } from "../../types.js";
 export const POSTCODE = /(?<![\p{L}\p{N}€$.,-])[1-9]\d{3} ?[A-Za-z]{2}(?![\p{L}\p{N}]|[.,]\d)/gu;
 /** The end of a street line just before: "Kerkstraat 12a, " or "Postbus 123\n". */
 export const STREET_LINE_BEFORE =
-  /\p{L}[\p{L}.'-]* \d{1,5}(?: ?[a-z]{1,3}|-\w{1,4}| [A-Z]|-[IVX]{1,4})?,? *(?:\r?\n)?[ \t]*$/u;
+  /(?<![\p{L}.'-])\p{L}[\p{L}.'-]* \d{1,5}(?: ?[a-z]{1,3}|-\w{1,4}| [A-Z]|-[IVX]{1,4})?,?[ \t]*(?:\r?\n[ \t]*)?$/u;
 /** A city name right after: "1234 AB Amsterdam", "1234 AB 's-Hertogenbosch". */
 export const CITY_AFTER = /^,? +(?:\p{Lu}\p{Ll}+|'s-\p{Lu})/u;
 export const POSTCODE_LABEL = /(?:postcode|post code|zip|pc)(?: is)?[ :.]*$/;
-export const ADDRESS_WORDS_BEFORE =
-  /(?:adres|address|woonachtig|wonende|woont|gevestigd|bezorgd op|postbus \d+)[^\n]{0,40}$/;
+/** Words that announce an address; tested on the current line before the postcode only. */
+export const ADDRESS_WORDS = /adres|address|woonachtig|wonende|woont|gevestigd|bezorgd op|postbus/;
 
 /** Letter pairs that are ordinary words or units in Dutch and English business text. */
 const COMMON_PAIRS = new Set(
@@ -28,10 +28,9 @@ function addressContext(text: string, folded: string, start: number, end: number
   const lead = text.slice(Math.max(0, start - 48), start);
   if (STREET_LINE_BEFORE.test(lead)) return true;
   const foldedLead = folded.slice(Math.max(0, start - 48), start);
+  const currentLine = foldedLead.slice(foldedLead.lastIndexOf("\n") + 1);
   return (
-    POSTCODE_LABEL.test(foldedLead) ||
-    ADDRESS_WORDS_BEFORE.test(foldedLead) ||
-    CITY_AFTER.test(text.slice(end, end + 24))
+    POSTCODE_LABEL.test(foldedLead) || ADDRESS_WORDS.test(currentLine) || CITY_AFTER.test(text.slice(end, end + 24))
   );
 }
 
