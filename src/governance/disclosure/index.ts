@@ -1,0 +1,7 @@
+export {
+  allDisclosureTexts,
+  DisclosureOptions,
+  type DisclosureText,
+  DisclosureVariant,
+  disclosureText,
+} from "./texts.js";
