@@ -1,7 +1,13 @@
 import { Command, CommanderError } from "commander";
 import { registerAnonymize } from "./commands/anonymize.js";
+import { registerCheck } from "./commands/check.js";
+import { registerIncidents } from "./commands/incidents.js";
+import { registerRegister } from "./commands/register.js";
 import { registerRestore } from "./commands/restore.js";
 import { registerScan } from "./commands/scan.js";
+import { registerStart } from "./commands/start.js";
+import { registerTools } from "./commands/tools.js";
+import { registerTraining } from "./commands/training.js";
 
 /** Build the `poortwachter` command. Each sub-command lives in its own file under commands/. */
 export function buildProgram(): Command {
@@ -13,6 +19,12 @@ export function buildProgram(): Command {
   registerScan(program);
   registerAnonymize(program);
   registerRestore(program);
+  registerStart(program);
+  registerCheck(program);
+  registerRegister(program);
+  registerTools(program);
+  registerIncidents(program);
+  registerTraining(program);
   return program;
 }
 

@@ -4,6 +4,8 @@ import { resolve } from "node:path";
 export interface InstanceConfig {
   dataDir: string;
   databaseUrl?: string | undefined;
+  /** PostgreSQL schema (`POORTWACHTER_DB_SCHEMA`), e.g. to share one database between environments. */
+  schema?: string | undefined;
   port: number;
   host: string;
 }
@@ -29,6 +31,7 @@ export function resolveConfig(flags: ConfigFlags, env: NodeJS.ProcessEnv = proce
   return {
     dataDir: resolve(flags.dataDir ?? env.POORTWACHTER_DATA_DIR ?? DEFAULT_DATA_DIR),
     databaseUrl,
+    schema: env.POORTWACHTER_DB_SCHEMA?.trim() || undefined,
     port,
     host: flags.host ?? env.HOST ?? DEFAULT_HOST,
   };

@@ -1,4 +1,5 @@
 export { ensureAdminToken, rotateAdminToken, verifyAdminToken } from "./admin-token.js";
 export { createServerApp, type ServerAppOptions } from "./app.js";
 export { type ConfigFlags, type InstanceConfig, resolveConfig } from "./config.js";
-export { type RunningServer, startServer } from "./server.js";
+export { withGovernance } from "./instance.js";
+export { type RunningServer, type StartOptions, startServer } from "./server.js";

@@ -1,23 +1,28 @@
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import { openStore, type Store } from "../store/index.js";
-import { ensureAdminToken } from "./admin-token.js";
+import { ensureAdminToken, rotateAdminToken } from "./admin-token.js";
 import { createServerApp } from "./app.js";
 import type { InstanceConfig } from "./config.js";
 
 export interface RunningServer {
   url: string;
   store: Store;
-  /** Present on the first start only: the admin token to show once. */
+  /** Present on the first start (or when asked to rotate) only: the admin token to show once. */
   newAdminToken?: string;
   /** Stops accepting connections, lets open requests finish, then closes the database. */
   close(): Promise<void>;
 }
 
-export async function startServer(config: InstanceConfig): Promise<RunningServer> {
-  const store = await openStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
+export interface StartOptions {
+  /** Replace the admin token (when it was lost or leaked); the new one is returned once. */
+  newAdminToken?: boolean;
+}
+
+export async function startServer(config: InstanceConfig, options: StartOptions = {}): Promise<RunningServer> {
+  const store = await openStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, schema: config.schema });
   try {
-    const { created } = await ensureAdminToken(store);
+    const created = options.newAdminToken ? await rotateAdminToken(store) : (await ensureAdminToken(store)).created;
     const app = createServerApp({ store });
     const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
     await new Promise<void>((resolve, reject) => {

@@ -1,0 +1,47 @@
+import type { Command } from "commander";
+import { resolveConfig, startServer } from "../../server/index.js";
+
+interface StartFlags {
+  port?: string;
+  host?: string;
+  dataDir?: string;
+  newAdminToken?: boolean;
+}
+
+export function registerStart(program: Command): void {
+  program
+    .command("start")
+    .description("Start the server: governance API, health checks (gateway and dashboard follow)")
+    .option("--port <port>", "port to listen on (env PORT, default 8080)")
+    .option("--host <host>", "address to listen on (env HOST, default 127.0.0.1)")
+    .option("--data-dir <dir>", "data folder for SQLite (env POORTWACHTER_DATA_DIR, default ./data)")
+    .option("--new-admin-token", "replace the admin token and print the new one")
+    .action(async (flags: StartFlags) => {
+      const config = resolveConfig(flags);
+      const server = await startServer(config, { newAdminToken: flags.newAdminToken === true });
+      const out = (line: string) => process.stdout.write(`${line}\n`);
+      out(`Poortwachter luistert op ${server.url} (database: ${server.store.description})`);
+      if (server.newAdminToken) {
+        out("");
+        out("Beheertoken (wordt maar één keer getoond — bewaar het veilig):");
+        out(`  ${server.newAdminToken}`);
+        out("Gebruik: Authorization: Bearer <token> voor /api/governance");
+        out("");
+      }
+      await new Promise<void>((resolve) => {
+        const stop = (signal: NodeJS.Signals) => {
+          process.off("SIGINT", stop);
+          process.off("SIGTERM", stop);
+          out(`${signal} ontvangen: afsluiten...`);
+          server.close().then(resolve, (err: unknown) => {
+            process.stderr.write(`poortwachter: afsluiten mislukt: ${String(err)}\n`);
+            process.exitCode = 1;
+            resolve();
+          });
+        };
+        process.on("SIGINT", stop);
+        process.on("SIGTERM", stop);
+      });
+      out("Gestopt.");
+    });
+}
