@@ -1,7 +1,16 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { defaultCatalogue } from "../catalogue/index.js";
 import { ToolInUse } from "../model.js";
-import { analyseUsage, detectFormat, matchAiService, normaliseHost, parseLog, parseTimestamp } from "./index.js";
+import {
+  AI_SERVICES,
+  analyseUsage,
+  detectFormat,
+  matchAiService,
+  normaliseHost,
+  parseLog,
+  parseTimestamp,
+} from "./index.js";
 
 describe("domain matching", () => {
   it("normalises URLs, ports and trailing dots", () => {
@@ -15,6 +24,13 @@ describe("domain matching", () => {
     expect(matchAiService("api.openai.com")?.service.key).toBe("openai-api");
     expect(matchAiService("proxy.business.githubcopilot.com")?.service.key).toBe("github-copilot-business");
     expect(matchAiService("api.githubcopilot.com")?.service.key).toBe("github-copilot");
+  });
+
+  it("maps services only to catalogue entries that exist", () => {
+    const catalogue = defaultCatalogue();
+    for (const service of AI_SERVICES) {
+      for (const id of service.catalogueIds) expect(catalogue.byId(id), `${service.key} -> ${id}`).toBeDefined();
+    }
   });
 
   it("does not count shared hosts or look-alikes", () => {

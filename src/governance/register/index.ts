@@ -1,0 +1,6 @@
+export {
+  AI_ACT_OBLIGATIONS,
+  applicableObligations,
+  missingObligations,
+  type ObligationInfo,
+} from "./obligations.js";
