@@ -64,14 +64,27 @@ export const NOT_HEAD_WORDS = wordSet(NOT_HEADS);
 export const SUFFIXES: readonly string[] = HEAD_SUFFIXES;
 /** Vendors and public bodies, as folded phrases of one or more words. */
 export const VENDORS = phraseSet(KNOWN_VENDORS);
-/** The longest vendor phrase, in words. */
-export const MAX_VENDOR_WORDS = Math.max(...[...VENDORS].map((v) => v.split(" ").length));
+/** The vendors of more than one word (`abn amro`), checked as prefixes of a span. */
+export const VENDOR_PHRASES: readonly string[] = [...VENDORS].filter((v) => v.includes(" "));
 
 /** Longest tussenvoegsel we accept, in words (`van de la`, `in 't`). */
 export const MAX_PARTICLES = 3;
 
 /** True when a compound like `loodgietersbedrijf` names a kind of business. */
 export function isSectorHead(folded: string): boolean {
+  let known = headCache.get(folded);
+  if (known === undefined) {
+    known = computeSectorHead(folded);
+    // Bounded: a long-running gateway sees an open-ended vocabulary.
+    if (headCache.size > 20_000) headCache.clear();
+    headCache.set(folded, known);
+  }
+  return known;
+}
+
+const headCache = new Map<string, boolean>();
+
+function computeSectorHead(folded: string): boolean {
   if (SECTOR_HEAD_WORDS.has(folded)) return true;
   if (NOT_HEAD_WORDS.has(folded)) return false;
   // `Oosterhuis`, `Kerkhof`: a surname that happens to end like a business word.

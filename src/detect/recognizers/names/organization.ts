@@ -9,6 +9,7 @@ import {
   SALUTATION_WORDS,
   TITLE_WORDS,
   TRAILING_HEAD_WORDS,
+  VENDOR_PHRASES,
   VENDORS,
 } from "./lexicon.js";
 import { type CapToken, lineStart, sharedTokens } from "./tokens.js";
@@ -37,7 +38,7 @@ function isVendor(text: string, folded: string, tokens: CapToken[], from: number
   if (VENDORS.has(first.key)) return true;
   const lastTok = tokens[Math.min(to, from + 2)] as CapToken;
   const phrase = folded.slice(first.start, lastTok.end).replace(/\s+/g, " ");
-  for (const v of VENDORS) if (v.includes(" ") && phrase.startsWith(v)) return true;
+  for (const v of VENDOR_PHRASES) if (phrase.startsWith(v)) return true;
   return text.slice(first.start, first.end) === "";
 }
 
@@ -154,10 +155,15 @@ export function scanOrganizations(input: ScanInput): Candidate[] {
   return out;
 }
 
+const PARTY_LABEL = /([a-z]+) *: *$/;
+
 /** `Klant:` / `Opdrachtgever:` directly before `start` on the same line. */
 function partyLabelBefore(text: string, folded: string, start: number): boolean {
+  let i = start - 1;
+  while (i >= 0 && text.charCodeAt(i) === 32) i--;
+  if (text.charCodeAt(i) !== 58) return false;
   const ls = lineStart(text, start);
-  const m = /([a-z]+)\s*:\s*$/.exec(folded.slice(Math.max(ls, start - 30), start));
+  const m = PARTY_LABEL.exec(folded.slice(Math.max(ls, start - 30), start));
   return m !== null && PARTY_LABEL_WORDS.has(m[1] as string);
 }
 

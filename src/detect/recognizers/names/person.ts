@@ -13,6 +13,7 @@ import {
   SURNAMES,
   TITLE_WORDS,
   TRAILING_HEAD_WORDS,
+  VENDOR_PHRASES,
   VENDORS,
 } from "./lexicon.js";
 import { TRAILING_LEGAL_FORM } from "./organization.js";
@@ -123,8 +124,25 @@ function stopKind(text: string, token: CapToken): Stop {
   }
   // Passwords, codes and file names: `Winter!2025`, `Kaas&Worst`, `F-2026`, `app:Geheim`.
   if (token.initial || token.end - token.start === 1) return enum_Stop.None;
-  if (GLUED_AFTER.test(text.slice(token.end, token.end + 2))) return enum_Stop.Poison;
-  if (GLUED_BEFORE.test(text.slice(Math.max(0, token.start - 2), token.start))) return enum_Stop.Poison;
+  const next = text.charCodeAt(token.end);
+  if (
+    next === next &&
+    next !== 32 &&
+    next !== 10 &&
+    next !== 44 &&
+    GLUED_AFTER.test(text.slice(token.end, token.end + 2))
+  ) {
+    return enum_Stop.Poison;
+  }
+  const prev = text.charCodeAt(token.start - 1);
+  if (
+    prev === prev &&
+    prev !== 32 &&
+    prev !== 10 &&
+    GLUED_BEFORE.test(text.slice(Math.max(0, token.start - 2), token.start))
+  ) {
+    return enum_Stop.Poison;
+  }
   return enum_Stop.None;
 }
 
@@ -303,7 +321,7 @@ function scoreWithContext(name: Name, end: number, input: ScanInput, listedAfter
 function isVendorName(folded: string, start: number, end: number): boolean {
   const span = folded.slice(start, end);
   if (VENDORS.has(span)) return true;
-  for (const v of VENDORS) if (v.length <= span.length && v.includes(" ") && span.startsWith(v)) return true;
+  for (const v of VENDOR_PHRASES) if (span.startsWith(v)) return true;
   return false;
 }
 
@@ -316,6 +334,31 @@ const NOUN_ENDING =
 
 function looksLikeCommonNoun(key: string): boolean {
   return NOUN_ENDING.test(key) && !SURNAMES.has(key) && !FIRST_NAMES.has(key);
+}
+
+/**
+ * Up to three lower-case words right before `start`, as a gap (` van der `); empty when the
+ * character before is no space after a lower-case word. A backwards scan, no regex.
+ */
+function lowerWordsBefore(text: string, start: number): string {
+  if (text.charCodeAt(start - 1) !== 32) return "";
+  let i = start - 1;
+  let words = 0;
+  let from = start;
+  while (words < MAX_LEAD_WORDS && i > 0) {
+    let j = i - 1;
+    while (j >= 0 && isLowerOrApostrophe(text.charCodeAt(j))) j--;
+    if (j === i - 1) break;
+    words++;
+    from = j + 1;
+    if (j < 0 || text.charCodeAt(j) !== 32) break;
+    i = j;
+  }
+  return words === 0 ? "" : ` ${text.slice(from, start)}`;
+}
+
+function isLowerOrApostrophe(code: number): boolean {
+  return (code >= 97 && code <= 122) || code === 39;
 }
 
 /** `A, B en C` on one line: a name right after another name is a name too. */
@@ -331,9 +374,7 @@ function chains(text: string, tokens: CapToken[]): Part[][] {
       chain.push({ token, gap });
     } else {
       if (chain.length > 0) result.push(chain);
-      const lead = text.slice(Math.max(0, token.start - 16), token.start);
-      const m = /(?:^|[^\p{L}])((?:[a-z']+ ){1,3})$/u.exec(lead);
-      chain = [{ token, gap: m ? ` ${m[1]}` : "" }];
+      chain = [{ token, gap: lowerWordsBefore(text, token.start) }];
     }
     prev = token;
   }

@@ -4,8 +4,28 @@
  * are only looked at when they are short (tussenvoegsels, `&`).
  */
 
-/** A word starting with an upper-case letter, with inner apostrophes (`O'Brien`, `D'Souza`). */
-export const CAPITALISED_WORD = /(?<![\p{L}\p{M}\d_])\p{Lu}[\p{L}\p{M}]*(?:['’]\p{L}[\p{L}\p{M}]*)?/gu;
+/**
+ * A word that may start with an upper-case letter, with inner apostrophes (`O'Brien`, `D'Souza`).
+ * Explicit Latin, Greek and Cyrillic ranges instead of `\p{Lu}`: a Unicode-property regex is an
+ * order of magnitude slower in V8, and this pass runs over every character of every prompt.
+ * Whether the first letter is really upper case, and whether a letter precedes it, is checked in code.
+ */
+export const CAPITALISED_WORD =
+  /[A-ZÀ-ÖØ-ÞĀ-ɏͰ-Ͽ\u0400-\u042f][A-Za-zÀ-ÖØ-öø-ɏ\u0300-\u036fͰ-Ͽ\u0400-\u04ff]*(?:['’][A-Za-zÀ-ÖØ-öø-ɏ\u0300-\u036f]+)?/g;
+
+function isWordChar(code: number): boolean {
+  if (code < 128) {
+    return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95;
+  }
+  return (code >= 0xc0 && code !== 0xd7 && code !== 0xf7 && code <= 0x24f) || (code >= 0x300 && code <= 0x4ff);
+}
+
+function isUpperStart(word: string): boolean {
+  const code = word.charCodeAt(0);
+  if (code < 128) return true;
+  const ch = word[0] as string;
+  return ch !== ch.toLowerCase();
+}
 
 export interface CapToken {
   readonly start: number;
@@ -27,10 +47,12 @@ export function capitalisedTokens(text: string, folded: string): CapToken[] {
   for (let m = CAPITALISED_WORD.exec(text); m !== null; m = CAPITALISED_WORD.exec(text)) {
     const start = m.index;
     const end = start + m[0].length;
+    if ((start > 0 && isWordChar(text.charCodeAt(start - 1))) || !isUpperStart(m[0])) continue;
     const key = folded.slice(start, end);
     const dotted = text.charCodeAt(end) === 46;
     const initial = dotted && (m[0].length === 1 || LONG_INITIALS.has(key));
-    const acronym = m[0].length > 1 && m[0] === m[0].toUpperCase();
+    const second = text.charCodeAt(start + 1);
+    const acronym = m[0].length > 1 && second >= 65 && second <= 90 && m[0] === m[0].toUpperCase();
     tokens.push({ start, end, key, initial, acronym });
   }
   return tokens;
