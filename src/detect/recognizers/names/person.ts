@@ -126,7 +126,7 @@ function stopKind(text: string, token: CapToken): Stop {
   if (token.initial || token.end - token.start === 1) return enum_Stop.None;
   const next = text.charCodeAt(token.end);
   if (
-    next === next &&
+    token.end < text.length &&
     next !== 32 &&
     next !== 10 &&
     next !== 44 &&
@@ -136,7 +136,7 @@ function stopKind(text: string, token: CapToken): Stop {
   }
   const prev = text.charCodeAt(token.start - 1);
   if (
-    prev === prev &&
+    token.start > 0 &&
     prev !== 32 &&
     prev !== 10 &&
     GLUED_BEFORE.test(text.slice(Math.max(0, token.start - 2), token.start))
