@@ -47,8 +47,8 @@ const anthropicConsumer = {
   tier: "consumer",
   trainsOnDataByDefault: true,
   trainingOptOut: {
-    nl: "Instellingen > Privacy > 'Help Claude verbeteren' uitzetten",
-    en: "Settings > Privacy > switch off 'Help improve Claude'",
+    nl: "Instellingen > Privacy > Privacyinstellingen > 'Help Claude verbeteren' uitzetten (geldt voor nieuwe gesprekken)",
+    en: "Settings > Privacy > Privacy settings > switch off 'Help improve Claude' (applies to new chats)",
   },
   contractualTrainingExclusion: false,
   euDataResidency: "unavailable",
@@ -80,7 +80,10 @@ const mistralBase = {
   product: "Le Chat",
   euDataResidency: "available",
   twoFactorAvailable: "yes",
-  sources: ["https://mistral.ai/terms", "https://help.mistral.ai/en/collections/789670-le-chat"],
+  sources: [
+    "https://docs.mistral.ai/admin/security-access/privacy",
+    "https://help.mistral.ai/en/articles/455207-can-i-opt-out-of-my-input-or-output-data-being-used-for-training",
+  ],
   checkedOn: CHECKED,
 } satisfies Partial<CatalogueEntryInput>;
 
@@ -125,11 +128,15 @@ export const SHIPPED_CATALOGUE: readonly CatalogueEntryInput[] = [
     ...openaiBusiness,
     id: "openai-chatgpt-business",
     plan: "Business (voorheen Team / formerly Team)",
-    euDataResidency: "unknown",
-    priceIndication: "ca. $25-30 per gebruiker per maand / about $25-30 per user per month",
-    sources: ["https://openai.com/business-data/", "https://openai.com/enterprise-privacy/"],
+    euDataResidency: "unavailable",
+    priceIndication:
+      "ca. $25 per gebruiker per maand, $20 bij jaarbetaling (excl. btw) / about $25 per user per month, $20 billed yearly (excl. VAT)",
+    sources: [
+      "https://openai.com/business-data/",
+      "https://help.openai.com/en/articles/9903489-data-residency-for-chatgpt",
+    ],
     confidence: "medium",
-    note: "Dataopslag in Europa kondigde OpenAI in 2025 aan voor Enterprise, Edu en API; controleer of dit voor Business geldt. / EU data residency was announced for Enterprise, Edu and API in 2025; verify for Business.",
+    note: "Sinds 29 augustus 2025 heet Team 'Business'. Dataopslag in Europa is er alleen voor nieuwe Enterprise- en Edu-werkruimten, niet voor Business. / Team was renamed Business on 29 August 2025. EU data residency exists only for new Enterprise and Edu workspaces, not for Business.",
   },
   {
     ...openaiBusiness,
@@ -139,9 +146,10 @@ export const SHIPPED_CATALOGUE: readonly CatalogueEntryInput[] = [
     priceIndication: "Op aanvraag / On request",
     sources: [
       "https://openai.com/enterprise-privacy/",
-      "https://openai.com/index/introducing-data-residency-in-europe/",
+      "https://help.openai.com/en/articles/9903489-data-residency-for-chatgpt",
     ],
     confidence: "high",
+    note: "EU-opslag (at rest) alleen bij het aanmaken van een nieuwe werkruimte. / EU storage at rest only when a new workspace is created.",
   },
   {
     ...openaiBusiness,
@@ -276,8 +284,8 @@ export const SHIPPED_CATALOGUE: readonly CatalogueEntryInput[] = [
     freePlan: true,
     trainsOnDataByDefault: true,
     trainingOptOut: {
-      nl: "Copilot > Profiel > Privacy > 'Modeltraining op tekst' en 'Modeltraining op spraak' uitzetten",
-      en: "Copilot > Profile > Privacy > switch off 'Model training on text' and 'Model training on voice'",
+      nl: "Copilot-app > Instellingen > Account > Privacy > Modeltraining: 'tekst' en 'spraak' uitzetten",
+      en: "Copilot app > Settings > Account > Privacy > Model training: switch off 'text' and 'voice'",
     },
     contractualTrainingExclusion: false,
     euDataResidency: "unavailable",
@@ -289,7 +297,7 @@ export const SHIPPED_CATALOGUE: readonly CatalogueEntryInput[] = [
     ],
     checkedOn: CHECKED,
     confidence: "low",
-    note: "Microsoft meldde bij de introductie dat het niet traint op consumentgegevens uit de EER; controleer de huidige stand. / Microsoft said at launch it would not train on consumer data from the EEA; verify the current state.",
+    note: "Microsoft meldde bij de introductie dat het niet traint op consumentgegevens uit de EER, latere bronnen beschrijven training als standaard; controleer de huidige stand. De schakelaar staat vooral in de mobiele app. / Microsoft said at launch it would not train on EEA consumer data, later sources describe training by default; verify. The switch is mainly in the mobile app.",
   },
   {
     id: "microsoft-365-copilot",
@@ -326,14 +334,14 @@ export const SHIPPED_CATALOGUE: readonly CatalogueEntryInput[] = [
     freePlan: true,
     trainsOnDataByDefault: true,
     trainingOptOut: {
-      nl: "Le Chat > Instellingen > Privacy > training op je gegevens uitzetten",
-      en: "Le Chat > Settings > Privacy > switch off training on your data",
+      nl: "Beheerconsole > Beheren: Le Chat > Privacy > 'Allow your interactions to be used to train our models' uitzetten; in de app: Instellingen > Data & Account Controls > 'Enable data sharing' uit",
+      en: "Admin Console > Manage: Le Chat > Privacy > switch off 'Allow your interactions to be used to train our models'; in the app: Settings > Data & Account Controls > untick 'Enable data sharing'",
     },
     contractualTrainingExclusion: false,
     dpa: { available: false },
     priceIndication: "Gratis / Free",
     confidence: "medium",
-    note: "De exacte naam van de schakelaar kan afwijken; controleer in de app. / The exact toggle label may differ; verify in the app.",
+    note: "Geüploade documenten tellen ook als invoer voor training. / Uploaded documents count as input for training too.",
   },
   {
     ...mistralBase,
@@ -342,14 +350,14 @@ export const SHIPPED_CATALOGUE: readonly CatalogueEntryInput[] = [
     tier: "consumer",
     trainsOnDataByDefault: true,
     trainingOptOut: {
-      nl: "Le Chat > Instellingen > Privacy > training op je gegevens uitzetten",
-      en: "Le Chat > Settings > Privacy > switch off training on your data",
+      nl: "Beheerconsole > Beheren: Le Chat > Privacy > 'Allow your interactions to be used to train our models' uitzetten; in de app: Instellingen > Data & Account Controls > 'Enable data sharing' uit",
+      en: "Admin Console > Manage: Le Chat > Privacy > switch off 'Allow your interactions to be used to train our models'; in the app: Settings > Data & Account Controls > untick 'Enable data sharing'",
     },
     contractualTrainingExclusion: false,
     dpa: { available: false },
     priceIndication: "ca. €15 per maand / about €15 per month",
     confidence: "low",
-    note: "Controleer of Pro standaard traint; de uitschakeloptie bestaat. / Verify whether Pro trains by default; the opt-out exists.",
+    note: "Bronnen spreken elkaar tegen: het helpartikel noemt Pro als 'traint tenzij uitgezet', de documentatie zegt dat Pro standaard niet traint. Wij gaan uit van het eerste; controleer de schakelaar. / Sources disagree: the help article lists Pro as trained unless opted out, the docs say Pro is not trained by default. We assume the former; check the switch.",
   },
   {
     ...mistralBase,
@@ -411,15 +419,18 @@ export const SHIPPED_CATALOGUE: readonly CatalogueEntryInput[] = [
     freePlan: true,
     trainsOnDataByDefault: true,
     trainingOptOut: {
-      nl: "Instellingen > Account > 'AI-gegevensbewaring' uitzetten",
-      en: "Settings > Account > switch off 'AI data retention'",
+      nl: "Profielnaam > Alle instellingen > Voorkeuren > 'AI data retention' (AI-gegevensbewaring) uitzetten",
+      en: "Profile name > All settings > Preferences > switch off 'AI data retention'",
     },
     contractualTrainingExclusion: false,
     euDataResidency: "unavailable",
     dpa: { available: false },
     twoFactorAvailable: "no",
     priceIndication: "Gratis; Pro ca. $20 per maand / Free; Pro about $20 per month",
-    sources: ["https://www.perplexity.ai/hub/legal/privacy-policy", "https://www.perplexity.ai/help-center"],
+    sources: [
+      "https://www.perplexity.ai/hub/legal/privacy-policy",
+      "https://www.perplexity.ai/hub/faq/what-data-does-perplexity-collect-about-me",
+    ],
     checkedOn: CHECKED,
     confidence: "medium",
     note: "Controleer of er nu 2FA is; inloggen gaat per e-mailcode of via Google/Apple. / Verify 2FA; login is by e-mail code or Google/Apple.",
