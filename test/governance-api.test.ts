@@ -175,3 +175,115 @@ describe.each(backends)("governance API on $name", (backend) => {
     expect((await call("GET", "/nowhere")).status).toBe(404);
   });
 });
+
+describe.each(backends)("governance API documents and imports on $name", (backend) => {
+  let t: TestStore;
+  let app: Hono;
+  let token: string;
+
+  beforeEach(async () => {
+    t = await backend.open();
+    token = (await ensureAdminToken(t.store)).created as string;
+    app = createServerApp({ store: t.store, governance: new GovernanceService(t.store, { now: () => NOW }) });
+  });
+  afterEach(async () => {
+    await t.dispose();
+  });
+
+  const call = (method: string, path: string, init: RequestInit = {}) =>
+    app.request(`/api/governance${path}`, {
+      method,
+      ...init,
+      headers: { authorization: `Bearer ${token}`, ...(init.headers as Record<string, string>) },
+    });
+  const putJson = (path: string, body: unknown) =>
+    call("PUT", path, { body: JSON.stringify(body), headers: { "content-type": "application/json" } });
+
+  const choices = {
+    companyName: "Bakkerij Zonneveld",
+    responsible: { name: "Fenna Wiersma" },
+    doubtContact: { name: "Ruud Kamphuis", email: "ruud@example.nl" },
+    registerLocation: "Poortwachter, onder Register",
+    effectiveDate: "2026-11-01",
+  };
+
+  it("needs policy choices before it can generate the policy", async () => {
+    const res = await call("GET", "/policy?format=md");
+    expect(res.status).toBe(409);
+    expect((await res.json()).error.message).toMatch(/beleidskeuzes/);
+  });
+
+  it("generates the policy as Markdown, HTML and a PDF download", async () => {
+    expect((await putJson("/policy-choices", choices)).status).toBe(200);
+    const md = await call("GET", "/policy?format=md&lang=nl");
+    expect(md.headers.get("content-type")).toMatch(/^text\/markdown/);
+    expect(await md.text()).toContain("Bakkerij Zonneveld");
+    const html = await call("GET", "/policy?format=html&lang=en");
+    expect(html.headers.get("content-type")).toMatch(/^text\/html/);
+    expect(await html.text()).toMatch(/<html[\s\S]*Bakkerij Zonneveld/);
+
+    const pdf = await call("GET", "/policy?format=pdf&lang=nl");
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get("content-type")).toBe("application/pdf");
+    expect(pdf.headers.get("content-disposition")).toContain('filename="ai-beleid.pdf"');
+    const bytes = Buffer.from(await pdf.arrayBuffer());
+    expect(bytes.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+    expect(bytes.length).toBeGreaterThan(1000);
+
+    const bad = await call("GET", "/policy?format=docx&lang=de");
+    expect(bad.status).toBe(400);
+    const fields = (await bad.json()).error.fields.map((f: { field: string }) => f.field);
+    expect(fields).toEqual(["format", "lang"]);
+  });
+
+  it("imports a proxy log as text and as a multipart file, and lists the findings", async () => {
+    await call("POST", "/tools", {
+      body: JSON.stringify(sampleTool()),
+      headers: { "content-type": "application/json" },
+    });
+    const log = [
+      "1762156800.123     45 10.0.0.10 TCP_TUNNEL/200 1234 CONNECT chat.deepseek.com:443 - HIER_DIRECT/1.2.3.4 -",
+      "1762156900.123     45 10.0.0.11 TCP_TUNNEL/200 1234 CONNECT chatgpt.com:443 - HIER_DIRECT/1.2.3.4 -",
+      "1762157000.123     45 10.0.0.10 TCP_TUNNEL/200 1234 CONNECT www.example.nl:443 - HIER_DIRECT/1.2.3.4 -",
+    ].join("\n");
+    const text = await call("POST", "/shadow-ai/import?source=proxy-november", {
+      body: log,
+      headers: { "content-type": "text/plain" },
+    });
+    expect(text.status).toBe(201);
+    const result = await text.json();
+    expect(result.format).toBe("squid");
+    expect(result.unregistered.map((f: { name: string }) => f.name)).toEqual(["DeepSeek"]);
+
+    const form = new FormData();
+    form.append("file", new File([log], "squid-access.log", { type: "text/plain" }));
+    const multipart = await call("POST", "/shadow-ai/import", { body: form });
+    expect(multipart.status).toBe(201);
+
+    const { imports } = await (await call("GET", "/shadow-ai/imports")).json();
+    expect(imports.map((i: { source: string }) => i.source).sort()).toEqual(["proxy-november", "squid-access.log"]);
+    const latest = await (await call("GET", "/shadow-ai/findings")).json();
+    expect(latest.findings.find((f: { name: string }) => f.name === "DeepSeek")).toMatchObject({
+      hits: 1,
+      registered: false,
+      users: ["10.0.0.10"],
+    });
+
+    const empty = await call("POST", "/shadow-ai/import", { body: "  ", headers: { "content-type": "text/plain" } });
+    expect(empty.status).toBe(400);
+
+    // A shadow-AI round now counts for the 12-rule check.
+    const check = await (await call("GET", "/check")).json();
+    expect(check.results).toHaveLength(12);
+  });
+
+  it("serves the disclosure texts with the organisation's name", async () => {
+    await putJson("/organisation", { name: "Bakkerij Zonneveld" });
+    const all = await (await call("GET", "/disclosure")).json();
+    expect(all.texts.length).toBeGreaterThan(2);
+    expect(all.texts.every((x: { text: string }) => x.text.includes("Bakkerij Zonneveld"))).toBe(true);
+    const en = await (await call("GET", "/disclosure?lang=en&assistantName=Sam")).json();
+    expect(en.texts.every((x: { lang: string }) => x.lang === "en")).toBe(true);
+    expect((await call("GET", "/disclosure?privacyUrl=geen-url")).status).toBe(400);
+  });
+});

@@ -2,9 +2,11 @@ import { Command, CommanderError } from "commander";
 import { registerAnonymize } from "./commands/anonymize.js";
 import { registerCheck } from "./commands/check.js";
 import { registerIncidents } from "./commands/incidents.js";
+import { registerPolicy } from "./commands/policy.js";
 import { registerRegister } from "./commands/register.js";
 import { registerRestore } from "./commands/restore.js";
 import { registerScan } from "./commands/scan.js";
+import { registerShadowAi } from "./commands/shadow-ai.js";
 import { registerStart } from "./commands/start.js";
 import { registerTools } from "./commands/tools.js";
 import { registerTraining } from "./commands/training.js";
@@ -25,6 +27,8 @@ export function buildProgram(): Command {
   registerTools(program);
   registerIncidents(program);
   registerTraining(program);
+  registerPolicy(program);
+  registerShadowAi(program);
   return program;
 }
 

@@ -1,8 +1,8 @@
 import { type Context, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { z } from "zod";
-import { Tier } from "../model.js";
-import { type GovernanceService, validate } from "../service/index.js";
+import { Lang, Tier } from "../model.js";
+import { type GovernanceService, InputError, validate } from "../service/index.js";
 import { errorResponse, handleError, langOf, readJson } from "./http.js";
 import { buildOpenApiDocument } from "./openapi.js";
 
@@ -122,6 +122,40 @@ export function createGovernanceApi(options: GovernanceApiOptions): Hono {
   });
   api.put("/organisation", async (c) => c.json(await service.setOrganisation(await readJson(c))));
 
+  // --- shadow AI ---
+  const ImportQuery = z.strictObject({
+    format: z.enum(["auto", "dnsmasq", "bind", "windows-dns", "squid", "csv", "json", "plain"]).default("auto"),
+    source: z.string().trim().max(200).optional(),
+  });
+  api.post("/shadow-ai/import", async (c) => {
+    const query = validate(ImportQuery, c.req.query());
+    const { text, fileName } = await readLogBody(c);
+    const result = await service.importShadowAiLog(text, {
+      source: query.source ?? fileName ?? "upload",
+      ...(query.format === "auto" ? {} : { format: query.format }),
+    });
+    return c.json(result, 201);
+  });
+  api.get("/shadow-ai/imports", async (c) => c.json({ imports: await service.listShadowAiImports() }));
+  api.get("/shadow-ai/findings", async (c) => {
+    const { importId } = validate(z.strictObject({ importId: z.string().min(1).optional() }), c.req.query());
+    return c.json(await service.shadowAiFindings(importId));
+  });
+
+  // --- policy one-pager and disclosure texts ---
+  const PolicyQuery = z.strictObject({ format: z.enum(["md", "html", "pdf"]).default("md"), lang: Lang.default("nl") });
+  api.get("/policy", async (c) => {
+    const { format, lang } = validate(PolicyQuery, c.req.query());
+    const file = await service.policyDocument(format, lang);
+    return download(c, file.body, file.contentType, file.fileName);
+  });
+  api.get("/disclosure", async (c) => {
+    const { lang, ...options } = c.req.query();
+    const texts = await service.disclosureTexts(options);
+    const wanted = lang === undefined ? texts : texts.filter((t) => t.lang === validate(Lang, lang));
+    return c.json({ texts: wanted });
+  });
+
   // --- the 12-rule check ---
   api.get("/check", async (c) => c.json({ ...(await service.check()), lang: langOf(c) }));
 
@@ -146,6 +180,21 @@ function collection(api: Hono, path: string, listKey: string, crud: Crud): void 
     await crud.delete(c.req.param("id"));
     return c.body(null, 204);
   });
+}
+
+/** A log arrives as a plain-text body or as the `file` field of a multipart form. */
+async function readLogBody(c: Context): Promise<{ text: string; fileName?: string }> {
+  const type = c.req.header("content-type") ?? "";
+  if (type.startsWith("multipart/form-data")) {
+    const form = await c.req.parseBody();
+    const file = form.file;
+    if (file instanceof File) return { text: await file.text(), fileName: file.name };
+    if (typeof file === "string") return { text: file };
+    throw InputError.field("file", "Stuur het logbestand mee in het veld 'file'", "send the log in the 'file' field");
+  }
+  const text = await c.req.text();
+  if (!text.trim()) throw InputError.field("file", "Het logbestand is leeg", "the log is empty");
+  return { text };
 }
 
 export function download(c: Context, body: string | Uint8Array, contentType: string, fileName: string) {

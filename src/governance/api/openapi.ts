@@ -144,6 +144,63 @@ export function buildOpenApiDocument(): Record<string, unknown> {
         get: op("Organisation details"),
         put: op("Set the organisation details", { requestBody: { required: true, ...json(ref("Organisation")) } }),
       },
+      "/shadow-ai/import": {
+        post: {
+          summary: "Import a DNS/proxy/firewall log or browser-history export; stores and returns the findings",
+          parameters: [
+            {
+              name: "format",
+              in: "query",
+              schema: {
+                type: "string",
+                enum: ["auto", "dnsmasq", "bind", "windows-dns", "squid", "csv", "json", "plain"],
+                default: "auto",
+              },
+            },
+            { name: "source", in: "query", schema: { type: "string" } },
+          ],
+          requestBody: {
+            required: true,
+            content: {
+              "text/plain": { schema: { type: "string" } },
+              "multipart/form-data": {
+                schema: { type: "object", properties: { file: { type: "string", format: "binary" } } },
+              },
+            },
+          },
+          responses: { "201": { description: "Imported" }, ...errors },
+        },
+      },
+      "/shadow-ai/imports": { get: op("Earlier imports, newest first") },
+      "/shadow-ai/findings": {
+        get: op("Findings of the latest (or a given) import", {
+          parameters: [{ name: "importId", in: "query", schema: { type: "string" } }],
+        }),
+      },
+      "/policy": {
+        get: op(
+          "The one-page AI policy",
+          {
+            parameters: [
+              { name: "format", in: "query", schema: { type: "string", enum: ["md", "html", "pdf"], default: "md" } },
+              { name: "lang", in: "query", schema: { type: "string", enum: ["nl", "en"], default: "nl" } },
+            ],
+          },
+          {
+            description: "The policy as a file",
+            content: { "text/markdown": {}, "text/html": {}, "application/pdf": {} },
+          },
+        ),
+      },
+      "/disclosure": {
+        get: op("AI disclosure texts (AI Act art. 50), ready to paste", {
+          parameters: ["lang", "companyName", "assistantName", "humanContact", "privacyUrl"].map((name) => ({
+            name,
+            in: "query",
+            schema: { type: "string" },
+          })),
+        }),
+      },
       "/check": { get: op("The 12-rule check: status, evidence, next action and due date per rule") },
     },
     components: {

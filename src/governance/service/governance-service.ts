@@ -1,6 +1,7 @@
 import { z } from "zod";
-import type { DocumentRepository, Store } from "../../store/index.js";
+import { type DocumentRepository, RecordNotFoundError, type Store } from "../../store/index.js";
 import { type Catalogue, checkToolUsage, createCatalogue, type UsageVerdict } from "../catalogue/index.js";
+import { allDisclosureTexts, DisclosureOptions, type DisclosureText } from "../disclosure/index.js";
 import { type NotificationCountdown, notificationCountdown } from "../incidents/index.js";
 import {
   AiActRegisterEntry,
@@ -10,12 +11,21 @@ import {
   type GatewayFacts,
   type GovernanceSnapshot,
   Incident,
+  type Lang,
   PolicyChoices,
   type ShadowAiRound,
   ToolInUse,
   TrainingSession,
 } from "../model.js";
+import { generatePolicy, type PolicyFormat, PolicyTooLongError } from "../policy/index.js";
 import { type CheckResult, evaluateRules } from "../rules/index.js";
+import {
+  analyseUsage,
+  type GatewayUsageRecord,
+  type LogFormat,
+  parseLog,
+  type ShadowAiFinding,
+} from "../shadow-ai/index.js";
 import { toCsv } from "./csv.js";
 import { InputError, newId, StateError, validate } from "./validation.js";
 
@@ -52,8 +62,32 @@ export interface IncidentView {
 export interface Export {
   contentType: string;
   fileName: string;
-  body: string;
+  body: string | Uint8Array;
 }
+
+export interface ShadowAiImportResult {
+  importId: string;
+  format: LogFormat;
+  linesRead: number;
+  /** Lines that did not fit the format. */
+  junkLines: number;
+  /** Log lines about hosts that are not AI services. */
+  ignoredEvents: number;
+  findings: ShadowAiFinding[];
+  unregistered: ShadowAiFinding[];
+}
+
+export interface ShadowAiImportOptions {
+  /** What the user called the log, e.g. its file name. */
+  source: string;
+  /** Forces a format; detected from the content when absent. */
+  format?: LogFormat;
+  /** Usage the gateway's own audit records show, counted with the log. */
+  gateway?: readonly GatewayUsageRecord[];
+}
+
+/** The largest log accepted in one import; bigger logs should be split or pre-filtered. */
+export const MAX_LOG_BYTES = 50 * 1024 * 1024;
 
 const ORGANISATION_KEY = "organisation";
 const POLICY_KEY = "policy-choices";
@@ -340,6 +374,102 @@ export class GovernanceService {
   async check(): Promise<CheckResult> {
     const snapshot = await this.snapshot();
     return evaluateRules(snapshot, this.now(), createCatalogue(snapshot.customCatalogue));
+  }
+
+  // --- shadow AI ------------------------------------------------------------------------------
+
+  /** Parses a DNS/proxy/firewall log or browser-history export and stores what it found. */
+  async importShadowAiLog(text: string, options: ShadowAiImportOptions): Promise<ShadowAiImportResult> {
+    if (Buffer.byteLength(text, "utf8") > MAX_LOG_BYTES) {
+      throw InputError.field(
+        "file",
+        `Het logbestand is groter dan ${MAX_LOG_BYTES / 1024 / 1024} MB; splits het op`,
+        `the log is larger than ${MAX_LOG_BYTES / 1024 / 1024} MB; split it`,
+      );
+    }
+    const parsed = parseLog(text, {
+      ...(options.format ? { format: options.format } : {}),
+      year: this.now().getUTCFullYear(),
+    });
+    const report = analyseUsage({
+      events: parsed.events,
+      ...(options.gateway ? { gateway: options.gateway } : {}),
+      registeredTools: await this.store.tools.list(),
+    });
+    const importId = await this.store.shadowAi.saveImport(
+      {
+        importedAt: this.now().toISOString(),
+        source: options.source.trim().slice(0, 200) || "import",
+        format: parsed.format,
+        linesRead: parsed.lines,
+        toolsFound: report.findings.length,
+        unregisteredTools: report.unregistered.map((f) => f.name),
+      },
+      report.findings.map((f) => ({ serviceId: f.key, hits: f.hits, finding: f })),
+    );
+    return {
+      importId,
+      format: parsed.format,
+      linesRead: parsed.lines,
+      junkLines: parsed.junk,
+      ignoredEvents: report.ignoredEvents,
+      findings: report.findings,
+      unregistered: report.unregistered,
+    };
+  }
+
+  async listShadowAiImports() {
+    return this.store.shadowAi.listImports();
+  }
+
+  /** Findings of one import, by default the latest; empty when nothing was imported yet. */
+  async shadowAiFindings(importId?: string): Promise<{ importId: string | null; findings: ShadowAiFinding[] }> {
+    const id = importId ?? (await this.store.shadowAi.listImports())[0]?.id;
+    if (!id) return { importId: null, findings: [] };
+    const stored = await this.store.shadowAi.findings(id);
+    if (importId && stored.length === 0 && !(await this.store.shadowAi.listImports()).some((i) => i.id === id)) {
+      throw new RecordNotFoundError("shadow-AI import", id);
+    }
+    return { importId: id, findings: stored.map((f) => f.finding as ShadowAiFinding) };
+  }
+
+  // --- policy one-pager and disclosure texts --------------------------------------------------
+
+  async policyDocument(format: PolicyFormat, lang: Lang): Promise<Export> {
+    const choices = await this.getPolicyChoices();
+    if (!choices) {
+      throw new StateError({
+        nl: "Leg eerst de beleidskeuzes vast (bedrijfsnaam, verantwoordelijke, aanspreekpunt, plek van het register)",
+        en: "Record the policy choices first (company name, responsible person, contact, register location)",
+      });
+    }
+    const [tools, catalogue] = await Promise.all([this.store.tools.list(), this.catalogue()]);
+    let body: string | Buffer;
+    try {
+      body = await generatePolicy(choices, tools, { format, lang, catalogue });
+    } catch (err) {
+      if (err instanceof PolicyTooLongError) {
+        throw new StateError({
+          nl: "Het beleid past niet op één A4; maak de extra regels korter",
+          en: "The policy does not fit on one A4 page; shorten the extra lines",
+        });
+      }
+      throw err;
+    }
+    const name = lang === "nl" ? "ai-beleid" : "ai-policy";
+    const contentType = {
+      md: "text/markdown; charset=utf-8",
+      html: "text/html; charset=utf-8",
+      pdf: "application/pdf",
+    }[format];
+    return { contentType, fileName: `${name}.${format}`, body: typeof body === "string" ? body : new Uint8Array(body) };
+  }
+
+  /** Every disclosure text in both languages; the company name defaults to the organisation's. */
+  async disclosureTexts(input: unknown): Promise<DisclosureText[]> {
+    const raw = asObject(input);
+    const companyName = raw.companyName ?? (await this.getOrganisation())?.name;
+    return allDisclosureTexts(validate(DisclosureOptions, { ...raw, ...(companyName ? { companyName } : {}) }));
   }
 
   // --- helpers --------------------------------------------------------------------------------
