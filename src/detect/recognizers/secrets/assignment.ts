@@ -21,14 +21,33 @@
 
 import type { Candidate, Recognizer, ScanInput } from "../../types.js";
 import { looksRandom } from "./entropy.js";
+import { LiteralScanner } from "./literal-scan.js";
 import { secretCandidate } from "./shared.js";
 import { isConcreteValue, looksLikeCredential } from "./values.js";
 
 export const ASSIGNMENT_RECOGNIZER = "secret-assignment";
 
 /** Stems of secret names, found in the folded text; the whole identifier around a hit decides. */
-export const NAME_STEM =
-  /passw|wachtw|paswoord|passphrase|passcode|pass|pwd|ww|pw|pincode|pin|token|secret|geheim|key|sleutel|credential|bearer|authorization|toegangscode|inlogcode/g;
+export const NAME_STEMS = [
+  "wachtw",
+  "paswoord",
+  "pass",
+  "pwd",
+  "ww",
+  "pw",
+  "pin",
+  "token",
+  "secret",
+  "geheim",
+  "key",
+  "sleutel",
+  "credential",
+  "bearer",
+  "authorization",
+  "toegangscode",
+  "inlogcode",
+] as const;
+const STEM_SCANNER = new LiteralScanner(NAME_STEMS);
 
 type NameClass = "password" | "weak-password" | "pin" | "token" | "key";
 
@@ -263,19 +282,15 @@ export function acceptsValue(
 export function findAssignedSecrets(input: ScanInput): Candidate[] {
   const { text, folded } = input;
   const out: Candidate[] = [];
-  let lastEnd = 0;
-  NAME_STEM.lastIndex = 0;
-  let m: RegExpExecArray | null = NAME_STEM.exec(folded);
-  while (m !== null) {
-    const found = m.index >= lastEnd ? assignmentAt(text, folded, m.index) : null;
+  let at = STEM_SCANNER.next(folded, 0, false);
+  while (at >= 0) {
+    const found = assignmentAt(text, folded, at);
+    let next = Math.max(at + 1, identifierEnd(text, at));
     if (found) {
       out.push(found);
-      lastEnd = found.end;
-      NAME_STEM.lastIndex = Math.max(NAME_STEM.lastIndex, found.end);
-    } else {
-      NAME_STEM.lastIndex = Math.max(NAME_STEM.lastIndex, identifierEnd(text, m.index));
+      next = Math.max(next, found.end);
     }
-    m = NAME_STEM.exec(folded);
+    at = STEM_SCANNER.next(folded, next, false);
   }
   return out;
 }

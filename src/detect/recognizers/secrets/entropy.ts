@@ -12,6 +12,7 @@
 
 import type { Candidate, Recognizer, ScanInput } from "../../types.js";
 import { secretCandidate } from "./shared.js";
+import { tokenRuns } from "./token-runs.js";
 import { charClasses, isConcreteValue } from "./values.js";
 
 export const ENTROPY_RECOGNIZER = "secret-entropy";
@@ -19,13 +20,25 @@ export const ENTROPY_RECOGNIZER = "secret-entropy";
 /** Shannon entropy in bits per character. */
 export function shannonEntropy(value: string): number {
   if (value.length === 0) return 0;
-  const counts = new Map<string, number>();
-  for (const ch of value) counts.set(ch, (counts.get(ch) ?? 0) + 1);
-  let bits = 0;
-  for (const n of counts.values()) {
-    const p = n / value.length;
-    bits -= p * Math.log2(p);
+  // Keys are ASCII: count in a small table, and fall back to a map only for other characters.
+  const ascii = new Uint16Array(128);
+  let others: Map<string, number> | undefined;
+  for (const ch of value) {
+    const c = ch.charCodeAt(0);
+    if (c < 128 && ch.length === 1) ascii[c] = (ascii[c] as number) + 1;
+    else {
+      others ??= new Map();
+      others.set(ch, (others.get(ch) ?? 0) + 1);
+    }
   }
+  const total = [...value].length;
+  let bits = 0;
+  const add = (n: number) => {
+    const p = n / total;
+    bits -= p * Math.log2(p);
+  };
+  for (const n of ascii) if (n > 0) add(n);
+  if (others) for (const n of others.values()) add(n);
   return bits;
 }
 
@@ -44,7 +57,7 @@ export function looksRandom(value: string, minLength = 16): boolean {
 }
 
 /** Cheap test before the token scan: no key word, no work. */
-const KEY_WORD_PRESENT = /key|token|secret|sleutel|credential|auth|bearer|api/;
+const KEY_WORD_STEMS = ["key", "token", "secret", "sleutel", "credential", "auth", "bearer", "geheim"];
 
 /** Key words that make a random value nearby a secret. */
 const KEY_CONTEXT =
@@ -54,8 +67,10 @@ const KEY_CONTEXT =
 const NOT_SECRET_CONTEXT =
   /(?<![a-z])(?:hash|sha\d*|md5|checksum|controlegetal|commit|fingerprint|vingerafdruk|id|uuid|guid|referentie|reference|kenmerk|order|bestelling|transactie|transaction|request|trace|build)(?![a-z])[^a-z\n]{0,24}$/;
 
-/** Runs of key characters of at least 20; dots are left out, so host names and sentences split. */
-const LONG_TOKEN = /(?<![A-Za-z0-9+/=_~-])[A-Za-z0-9+/_~-]{20,}={0,2}/g;
+/** Characters of a key; dots are left out, so host names and sentences split into short runs. */
+const KEY_CHAR = new Uint8Array(128);
+for (const ch of "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/_~-") KEY_CHAR[ch.charCodeAt(0)] = 1;
+const MIN_TOKEN = 20;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const HEX = /^[0-9a-f]+$/i;
@@ -64,11 +79,10 @@ const SCORE = 0.75;
 const CONTEXT_WINDOW = 48;
 
 export function findHighEntropySecrets(input: ScanInput): Candidate[] {
-  if (!KEY_WORD_PRESENT.test(input.folded)) return [];
+  if (!KEY_WORD_STEMS.some((w) => input.folded.includes(w))) return [];
   const out: Candidate[] = [];
-  for (const m of input.text.matchAll(LONG_TOKEN)) {
-    const value = trimPadding(m[0]);
-    const start = m.index;
+  for (const [start, runEnd] of longRuns(input.text)) {
+    const value = trimPadding(input.text.slice(start, runEnd));
     const end = start + value.length;
     if (!looksRandom(value, 20)) continue;
     // Path segments and URLs are split by the token pattern into pieces, which carry no key word.
@@ -76,6 +90,33 @@ export function findHighEntropySecrets(input: ScanInput): Candidate[] {
     if (!inKeyContext(input.folded, start)) continue;
     if ((UUID.test(value) || HEX.test(value)) && !directlyAssigned(input.folded, start)) continue;
     out.push(secretCandidate(start, end, SCORE, ENTROPY_RECOGNIZER));
+  }
+  return out;
+}
+
+/**
+ * Runs of at least MIN_TOKEN key characters (plus base64 `=` padding) inside the shared token
+ * runs, as [start, end) pairs: a run such as `API_KEY=...` splits at the `=`.
+ */
+function longRuns(text: string): [number, number][] {
+  const out: [number, number][] = [];
+  const runs = tokenRuns(text);
+  for (let r = 0; r < runs.length; r += 2) {
+    const runEnd = runs[r + 1] as number;
+    let start = -1;
+    for (let i = runs[r] as number; i <= runEnd; i++) {
+      const c = i < runEnd ? text.charCodeAt(i) : 0;
+      if (c < 128 && KEY_CHAR[c] === 1) {
+        if (start < 0) start = i;
+        continue;
+      }
+      if (start >= 0) {
+        let end = i;
+        while (end < runEnd && end - i < 2 && text.charCodeAt(end) === 61) end++;
+        if (end - start >= MIN_TOKEN) out.push([start, end]);
+        start = -1;
+      }
+    }
   }
   return out;
 }

@@ -1,23 +1,29 @@
 /**
  * The machinery behind prefixed tokens (provider keys, JWTs): a table of rules, each with the
- * literal prefixes it starts with and a sticky pattern for the whole token, scanned with one
- * combined anchor regex. Keys are rare in ordinary text, so the text is walked once looking for
- * any prefix at the start of a token, and only there are the rules' full patterns tried.
+ * literal prefixes it starts with and a sticky pattern for the whole token. Keys only occur in
+ * long runs of key characters (`tokenRuns`); inside those, every token start is checked for a
+ * prefix (`LiteralScanner`), and only there are the rules' full patterns tried.
  */
 
 import type { Candidate, ScanInput } from "../../types.js";
+import { LiteralScanner } from "./literal-scan.js";
 import { secretCandidate } from "./shared.js";
+import { tokenRuns } from "./token-runs.js";
 import { isPlaceholder } from "./values.js";
 
 export interface PrefixRule {
   /** Short id, reported as `secret-<id>`. */
   readonly id: string;
-  /** Literal prefixes the token starts with; used to build the anchor regex. */
+  /** Literal prefixes the token starts with (two characters or more). */
   readonly prefixes: readonly string[];
-  /** Extra anchor (regex source) for tokens without a literal prefix, e.g. Telegram's `123456789:AA`. */
-  readonly anchor?: string;
-  /** The whole token, sticky (`y`), tried at the anchor position. */
+  /** The whole token, sticky (`y`), tried where a prefix starts a token. */
   readonly pattern: RegExp;
+  /**
+   * For tokens without a literal prefix (Telegram's `123456789:AA...`): a global search pattern,
+   * run only when one of the `precheck` strings occurs in the folded text.
+   */
+  readonly search?: RegExp;
+  readonly precheck?: readonly string[];
   readonly score: number;
   /** Extra check on the matched token (checksum, decoded header, character mix). */
   readonly validate?: (token: string) => boolean;
@@ -25,21 +31,30 @@ export interface PrefixRule {
   readonly scoreIfInvalid?: number;
 }
 
-/** Where a token may not start: right after another token character. */
-const TOKEN_START = "(?<![A-Za-z0-9_-])";
-
-function escapeLiteral(literal: string): string {
-  return literal.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+/** A compiled rule table: the prefix scanner and the rules without a prefix. */
+export interface RuleSet {
+  readonly scanner: LiteralScanner;
+  /** For each literal the scanner can report: the rules that may start there, in table order. */
+  readonly byLiteral: ReadonlyMap<string, readonly PrefixRule[]>;
+  readonly searched: readonly PrefixRule[];
 }
 
-/**
- * One regex matching any rule's prefix at a token start. Longer prefixes come first so that the
- * alternation does not stop at a shorter one; the match is only an anchor, the rules decide.
- */
-export function buildAnchor(rules: readonly PrefixRule[]): RegExp {
-  const literals = [...new Set(rules.flatMap((r) => r.prefixes))].sort((a, b) => b.length - a.length);
-  const parts = [...literals.map(escapeLiteral), ...rules.flatMap((r) => (r.anchor ? [r.anchor] : []))];
-  return new RegExp(`${TOKEN_START}(?:${parts.join("|")})`, "g");
+export function compileRules(rules: readonly PrefixRule[]): RuleSet {
+  const literals = [...new Set(rules.flatMap((r) => r.prefixes))];
+  const byLiteral = new Map<string, PrefixRule[]>();
+  // A rule applies where the longest literal found starts with one of its prefixes
+  // (`sk-proj-...` is also tried as a plain `sk-` key if the project-key rule fails).
+  for (const literal of literals) {
+    byLiteral.set(
+      literal,
+      rules.filter((r) => r.prefixes.some((p) => literal.startsWith(p))),
+    );
+  }
+  return {
+    scanner: new LiteralScanner(literals),
+    byLiteral,
+    searched: rules.filter((r) => r.search !== undefined),
+  };
 }
 
 /** A trailing dot ends the sentence, not the token. */
@@ -55,42 +70,67 @@ function bodyAfterPrefix(rule: PrefixRule, token: string): string {
 }
 
 /**
- * Scan `input.text` with the anchor and try the rules whose prefix (or own anchor) fits there,
- * in table order; the first rule that matches wins.
+ * Find every prefix at a token start and try the rules with that prefix, in table order; the
+ * first rule that matches wins. Then run the searched rules whose precheck passes.
  */
-export function scanPrefixRules(
-  input: ScanInput,
-  rules: readonly PrefixRule[],
-  anchor: RegExp,
-  recognizerPrefix: string,
-): Candidate[] {
+export function scanPrefixRules(input: ScanInput, set: RuleSet, recognizerPrefix: string): Candidate[] {
   const { text } = input;
   const out: Candidate[] = [];
-  anchor.lastIndex = 0;
-  let m: RegExpExecArray | null = anchor.exec(text);
-  while (m !== null) {
-    const at = m.index;
+  const runs = tokenRuns(text);
+  for (let r = 0; r < runs.length; r += 2) {
+    scanRun(text, runs[r] as number, runs[r + 1] as number, set, recognizerPrefix, out);
+  }
+  for (const rule of set.searched) {
+    if (!rule.precheck?.some((w) => input.folded.includes(w))) continue;
+    for (const m of text.matchAll(rule.search as RegExp)) {
+      const candidate = accept(rule, m[0], m.index, recognizerPrefix);
+      if (candidate !== null && candidate !== "placeholder") out.push(candidate);
+    }
+  }
+  return out;
+}
+
+function scanRun(
+  text: string,
+  runStart: number,
+  runEnd: number,
+  set: RuleSet,
+  recognizerPrefix: string,
+  out: Candidate[],
+): void {
+  let at = set.scanner.next(text, runStart, true, runEnd);
+  while (at >= 0) {
     let next = at + 1;
-    for (const rule of rules) {
-      if (!rule.anchor && !rule.prefixes.some((p) => text.startsWith(p, at))) continue;
+    const literal = set.scanner.literalAt(text, at) as string;
+    for (const rule of set.byLiteral.get(literal) ?? []) {
       rule.pattern.lastIndex = at;
       const found = rule.pattern.exec(text);
       if (!found) continue;
-      const token = trimTrailingDots(found[0]);
-      if (isPlaceholder(bodyAfterPrefix(rule, token))) break;
-      let score = rule.score;
-      if (rule.validate && !rule.validate(token)) {
-        if (rule.scoreIfInvalid === undefined) continue;
-        score = rule.scoreIfInvalid;
-      }
-      out.push(secretCandidate(at, at + token.length, score, `${recognizerPrefix}${rule.id}`));
-      next = at + token.length;
+      const candidate = accept(rule, found[0], at, recognizerPrefix);
+      if (candidate === "placeholder") break;
+      if (candidate === null) continue;
+      out.push(candidate);
+      next = candidate.end;
       break;
     }
-    anchor.lastIndex = next;
-    m = anchor.exec(text);
+    at = set.scanner.next(text, next, true, runEnd);
   }
-  return out;
+}
+
+function accept(
+  rule: PrefixRule,
+  match: string,
+  at: number,
+  recognizerPrefix: string,
+): Candidate | "placeholder" | null {
+  const token = trimTrailingDots(match);
+  if (isPlaceholder(bodyAfterPrefix(rule, token))) return "placeholder";
+  let score = rule.score;
+  if (rule.validate && !rule.validate(token)) {
+    if (rule.scoreIfInvalid === undefined) return null;
+    score = rule.scoreIfInvalid;
+  }
+  return secretCandidate(at, at + token.length, score, `${recognizerPrefix}${rule.id}`);
 }
 
 /** At least one digit and one letter: random keys have both, identifiers and words rarely. */

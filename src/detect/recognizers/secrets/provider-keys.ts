@@ -11,8 +11,9 @@
 import { hasContext } from "../../context.js";
 import type { Candidate, Recognizer, ScanInput } from "../../types.js";
 import { jwtRule } from "./jwt.js";
-import { buildAnchor, hasDigitAndLetter, type PrefixRule, scanPrefixRules } from "./prefix-rules.js";
+import { compileRules, hasDigitAndLetter, type PrefixRule, scanPrefixRules } from "./prefix-rules.js";
 import { secretCandidate } from "./shared.js";
+import { tokenRuns } from "./token-runs.js";
 import { isPlaceholder } from "./values.js";
 
 export const PROVIDER_RECOGNIZER_PREFIX = "secret-";
@@ -181,7 +182,8 @@ export const PROVIDER_RULES: readonly PrefixRule[] = [
   {
     id: "mailchimp",
     prefixes: [],
-    anchor: "[0-9a-f]{32}-us\\d",
+    precheck: ["-us"],
+    search: /(?<![A-Za-z0-9_-])[0-9a-f]{32}-us\d{1,2}(?![A-Za-z0-9_-])/g,
     pattern: /[0-9a-f]{32}-us\d{1,2}(?![A-Za-z0-9_-])/y,
     score: LIKELY,
   },
@@ -213,7 +215,8 @@ export const PROVIDER_RULES: readonly PrefixRule[] = [
   {
     id: "telegram-bot",
     prefixes: [],
-    anchor: "\\d{8,10}:AA",
+    precheck: [":aa"],
+    search: /(?<![A-Za-z0-9_-])\d{8,10}:AA[A-Za-z0-9_-]{33}(?![A-Za-z0-9_-])/g,
     pattern: /\d{8,10}:AA[A-Za-z0-9_-]{33}(?![A-Za-z0-9_-])/y,
     score: CERTAIN,
   },
@@ -221,14 +224,16 @@ export const PROVIDER_RULES: readonly PrefixRule[] = [
     // Base64 of the bot's numeric id, a timestamp and an HMAC.
     id: "discord-bot",
     prefixes: [],
-    anchor: "[MNO][A-Za-z0-9]{23,25}\\.",
+    precheck: ["discord", "bot"],
+    search: /(?<![A-Za-z0-9_-])[MNO][A-Za-z0-9]{23,25}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,38}(?![A-Za-z0-9_-])/g,
     pattern: /[MNO][A-Za-z0-9]{23,25}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,38}(?![A-Za-z0-9_-])/y,
     score: LIKELY,
   },
   {
     id: "azure-ad-client-secret",
     prefixes: [],
-    anchor: "[A-Za-z0-9_~.]{3}\\dQ~",
+    precheck: ["q~"],
+    search: /(?<![A-Za-z0-9_~.-])[A-Za-z0-9_~.]{3}\dQ~[A-Za-z0-9_~.-]{31,34}(?![A-Za-z0-9_~.-])/g,
     pattern: /[A-Za-z0-9_~.]{3}\dQ~[A-Za-z0-9_~.-]{31,34}(?![A-Za-z0-9_~.-])/y,
     score: LIKELY,
   },
@@ -295,7 +300,7 @@ export const PROVIDER_RULES: readonly PrefixRule[] = [
   jwtRule,
 ];
 
-export const PROVIDER_ANCHOR = buildAnchor(PROVIDER_RULES);
+const PROVIDER_RULE_SET = compileRules(PROVIDER_RULES);
 
 /**
  * Keys without a prefix, recognised by shape and the provider's name nearby. Each entry is
@@ -305,6 +310,8 @@ interface ContextualKey {
   readonly id: string;
   readonly precheck: readonly string[];
   readonly pattern: RegExp;
+  /** The key's length: shorter runs cannot hold it. */
+  readonly length: number;
   readonly context: RegExp;
   readonly score: number;
 }
@@ -318,6 +325,7 @@ const CONTEXTUAL_KEYS: readonly ContextualKey[] = [
     id: "aws-secret-key",
     precheck: ["aws", "secret access key", "secret_access_key"],
     pattern: AWS_SECRET_KEY,
+    length: 40,
     context: /aws|secret[ _-]?access[ _-]?key|secret[ _-]?key/,
     score: LIKELY,
   },
@@ -325,6 +333,7 @@ const CONTEXTUAL_KEYS: readonly ContextualKey[] = [
     id: "azure-key",
     precheck: ["azure", "api-key", "ocp-apim", "cognitive", "openai"],
     pattern: HEX_32,
+    length: 32,
     context: /azure|api-key|ocp-apim-subscription-key|cognitive|openai|subscription[ _-]?key/,
     score: LIKELY,
   },
@@ -332,6 +341,7 @@ const CONTEXTUAL_KEYS: readonly ContextualKey[] = [
     id: "azure-key",
     precheck: ["azure", "api-key", "ocp-apim"],
     pattern: AZURE_KEY_84,
+    length: 84,
     context: /azure|api-key|ocp-apim-subscription-key/,
     score: LIKELY,
   },
@@ -339,6 +349,7 @@ const CONTEXTUAL_KEYS: readonly ContextualKey[] = [
     id: "twilio-auth-token",
     precheck: ["twilio"],
     pattern: HEX_32,
+    length: 32,
     context: /twilio|auth[ _-]?token/,
     score: LIKELY,
   },
@@ -348,13 +359,19 @@ export function findContextualKeys(input: ScanInput): Candidate[] {
   const out: Candidate[] = [];
   for (const rule of CONTEXTUAL_KEYS) {
     if (!rule.precheck.some((w) => input.folded.includes(w))) continue;
-    for (const m of input.text.matchAll(rule.pattern)) {
-      const value = m[0];
-      if (!hasDigitAndLetter(value) || isPlaceholder(value)) continue;
-      const start = m.index;
-      const end = start + value.length;
-      if (!hasContext(input.folded, start, end, rule.context, 64, 0)) continue;
-      out.push(secretCandidate(start, end, rule.score, `${PROVIDER_RECOGNIZER_PREFIX}${rule.id}`));
+    const runs = tokenRuns(input.text);
+    for (let r = 0; r < runs.length; r += 2) {
+      const runStart = runs[r] as number;
+      const runEnd = runs[r + 1] as number;
+      if (runEnd - runStart < rule.length) continue;
+      for (const m of input.text.slice(runStart, runEnd).matchAll(rule.pattern)) {
+        const value = m[0];
+        if (!hasDigitAndLetter(value) || isPlaceholder(value)) continue;
+        const start = runStart + m.index;
+        const end = start + value.length;
+        if (!hasContext(input.folded, start, end, rule.context, 64, 0)) continue;
+        out.push(secretCandidate(start, end, rule.score, `${PROVIDER_RECOGNIZER_PREFIX}${rule.id}`));
+      }
     }
   }
   return out;
@@ -364,9 +381,6 @@ export const providerKeysRecognizer: Recognizer = {
   name: "secret-provider-keys",
   types: ["SECRET"],
   scan(input: ScanInput): Candidate[] {
-    return [
-      ...scanPrefixRules(input, PROVIDER_RULES, PROVIDER_ANCHOR, PROVIDER_RECOGNIZER_PREFIX),
-      ...findContextualKeys(input),
-    ];
+    return [...scanPrefixRules(input, PROVIDER_RULE_SET, PROVIDER_RECOGNIZER_PREFIX), ...findContextualKeys(input)];
   },
 };

@@ -1,0 +1,42 @@
+/**
+ * Long runs of key characters: the only places a key, token or JWT can be. Ordinary prose has few
+ * runs of fifteen or more such characters (URLs, e-mail parts, the odd long compound word), so the
+ * key recognizers walk the text once to find the runs and then do all their work inside them.
+ * The runs of the last text are kept, since several recognizers ask for the same text in turn.
+ */
+
+/** Letters, digits and `_ - . + / = ~ : %`: everything a key, a JWT, a `name=key` pair or a URL-encoded signature uses. */
+const RUN_CHAR = new Uint8Array(128);
+for (const ch of "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-.+/=~:%") {
+  RUN_CHAR[ch.charCodeAt(0)] = 1;
+}
+
+/** The shortest prefixed key we recognise is a Slack token (`xoxb-` and ten characters). */
+export const MIN_RUN = 15;
+
+let lastText: string | undefined;
+let lastRuns: readonly number[] = [];
+
+/**
+ * The runs of at least MIN_RUN key characters in `text`, as a flat list of start, end offsets
+ * (end exclusive).
+ */
+export function tokenRuns(text: string): readonly number[] {
+  if (text === lastText) return lastRuns;
+  const runs: number[] = [];
+  let start = -1;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 128 && RUN_CHAR[c] === 1) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      if (i - start >= MIN_RUN) runs.push(start, i);
+      start = -1;
+    }
+  }
+  if (start >= 0 && n - start >= MIN_RUN) runs.push(start, n);
+  lastText = text;
+  lastRuns = runs;
+  return runs;
+}
