@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { Incident, type IncidentInput } from "../model.js";
-import { notificationCountdown, notificationDeadline } from "./index.js";
+import {
+  AP_BREACH_NOTIFICATION_URL,
+  DATA_PROTECTION_AUTHORITY_CONTACT,
+  notificationCountdown,
+  notificationDeadline,
+} from "./index.js";
 
 const base: IncidentInput = {
   id: "inc-1",
@@ -43,5 +48,13 @@ describe("notification deadline", () => {
     expect(c.label.en).toMatch(/after the deadline/);
     const declined = parse({ notifyDecision: { decision: "do-not-notify", reasoning: "Versleuteld bestand" } });
     expect(notificationCountdown(declined, new Date("2026-12-01T00:00:00Z")).overdue).toBe(false);
+  });
+});
+
+describe("authority contact", () => {
+  it("is a valid contact that points to the AP's online breach form", () => {
+    expect(DATA_PROTECTION_AUTHORITY_CONTACT.role).toBe("data-protection-authority");
+    expect(DATA_PROTECTION_AUTHORITY_CONTACT.url).toBe(AP_BREACH_NOTIFICATION_URL);
+    expect(DATA_PROTECTION_AUTHORITY_CONTACT.notes).toMatch(/72 uur/);
   });
 });

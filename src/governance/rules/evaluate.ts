@@ -4,7 +4,7 @@
  * guidance tells a business to start there.
  */
 import { type Catalogue, checkToolUsage, createCatalogue } from "../catalogue/index.js";
-import { notificationCountdown } from "../incidents/index.js";
+import { AP_BREACH_NOTIFICATION_URL, notificationCountdown } from "../incidents/index.js";
 import type { Bilingual, CatalogueEntry, ContactRole, GovernanceSnapshot, ToolInUse } from "../model.js";
 import { addDays, addMonths, daysBetween, earliest, latest, toIsoDate } from "./dates.js";
 
@@ -536,8 +536,8 @@ const RULES: RuleDefinition[] = [
       const action =
         overdue.length > 0
           ? b(
-              "Meld het datalek nu bij de Autoriteit Persoonsgegevens (autoriteitpersoonsgegevens.nl) of leg het besluit niet te melden met motivering vast.",
-              "Notify the breach to the Autoriteit Persoonsgegevens now, or record the decision not to notify with reasoning.",
+              `Meld het datalek nu bij de Autoriteit Persoonsgegevens via het online Meldformulier datalekken (${AP_BREACH_NOTIFICATION_URL}), of leg het besluit niet te melden met motivering vast.`,
+              `Notify the breach to the Autoriteit Persoonsgegevens now through its online form (${AP_BREACH_NOTIFICATION_URL}), or record the decision not to notify with reasoning.`,
             )
           : b(
               `Vul de contactlijst aan: ${list(missing.map((m) => m.label.nl))}.`,
