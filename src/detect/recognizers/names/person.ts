@@ -308,6 +308,8 @@ function intrinsicScore(name: Name, text: string): number {
 function scoreWithContext(name: Name, end: number, input: ScanInput, listedAfterName: boolean): number {
   let score = intrinsicScore(name, input.text);
   if (score === 0) return 0;
+  // Already strong on its own words: context would only nudge it, so skip the lookups.
+  if (score >= 0.9) return score;
   const cue = name.inlineCue ? Cue.Strong : cueBefore(input.text, input.folded, name.start);
   if (cue === Cue.Strong || listedAfterName) return Math.max(score, 0.92);
   if (cue === Cue.Medium) score += 0.35;
