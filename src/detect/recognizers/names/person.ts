@@ -194,7 +194,7 @@ function joins(prev: CapToken, gap: string): boolean {
 }
 
 /** Start of the longest tussenvoegsel (`van`, `van der`, `in 't`) that ends the lower-case words before a token. */
-function leadingParticleStart(text: string, gap: string, tokenStart: number): number {
+function leadingParticleStart(gap: string, tokenStart: number): number {
   const words = gap.trim().split(" ");
   for (let k = Math.min(words.length, MAX_LEAD_WORDS); k >= 1; k--) {
     const seq = words.slice(words.length - k).join(" ");
@@ -237,7 +237,7 @@ function namesInChain(text: string, folded: string, chain: Part[], out: Name[]):
       let lead = carry && particleGap(first.gap) !== null;
       let start = lead ? first.token.start - first.gap.length + 1 : first.token.start;
       if (!lead && first === chain[0]) {
-        const particleStart = leadingParticleStart(text, first.gap, first.token.start);
+        const particleStart = leadingParticleStart(first.gap, first.token.start);
         if (particleStart >= 0 && leadParticleFits(text, folded, particleStart, current)) {
           lead = true;
           start = particleStart;
