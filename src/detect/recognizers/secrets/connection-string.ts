@@ -22,12 +22,11 @@ const DATABASE_SCHEMES =
 
 /** Characters that end the authority part of a URL. */
 function endsAuthority(code: number): boolean {
-  // whitespace, / ? # " ' ` < > ( ) [ ] and the backslash
+  // whitespace, / ? " ' ` < > ( ) and the backslash; not `#`, which people leave unencoded in passwords
   return (
     code <= 32 ||
     code === 47 ||
     code === 63 ||
-    code === 35 ||
     code === 34 ||
     code === 39 ||
     code === 96 ||

@@ -9,7 +9,7 @@ import type { Candidate, ScanInput } from "../../types.js";
 import { LiteralScanner } from "./literal-scan.js";
 import { secretCandidate } from "./shared.js";
 import { tokenRuns } from "./token-runs.js";
-import { isPlaceholder } from "./values.js";
+import { isPlaceholderKey } from "./values.js";
 
 export interface PrefixRule {
   /** Short id, reported as `secret-<id>`. */
@@ -124,7 +124,7 @@ function accept(
   recognizerPrefix: string,
 ): Candidate | "placeholder" | null {
   const token = trimTrailingDots(match);
-  if (isPlaceholder(bodyAfterPrefix(rule, token))) return "placeholder";
+  if (isPlaceholderKey(bodyAfterPrefix(rule, token))) return "placeholder";
   let score = rule.score;
   if (rule.validate && !rule.validate(token)) {
     if (rule.scoreIfInvalid === undefined) return null;

@@ -14,7 +14,7 @@ import { jwtRule } from "./jwt.js";
 import { compileRules, hasDigitAndLetter, type PrefixRule, scanPrefixRules } from "./prefix-rules.js";
 import { secretCandidate } from "./shared.js";
 import { tokenRuns } from "./token-runs.js";
-import { isPlaceholder } from "./values.js";
+import { isPlaceholderKey } from "./values.js";
 
 export const PROVIDER_RECOGNIZER_PREFIX = "secret-";
 
@@ -366,7 +366,7 @@ export function findContextualKeys(input: ScanInput): Candidate[] {
       if (runEnd - runStart < rule.length) continue;
       for (const m of input.text.slice(runStart, runEnd).matchAll(rule.pattern)) {
         const value = m[0];
-        if (!hasDigitAndLetter(value) || isPlaceholder(value)) continue;
+        if (!hasDigitAndLetter(value) || isPlaceholderKey(value)) continue;
         const start = runStart + m.index;
         const end = start + value.length;
         if (!hasContext(input.folded, start, end, rule.context, 64, 0)) continue;

@@ -13,9 +13,16 @@ import { shannonEntropy } from "./entropy.js";
 const REFERENCE =
   /^(?:\$\{[^}]*\}?|\$\(|\$[A-Za-z_][A-Za-z0-9_]*$|%[A-Za-z_][A-Za-z0-9_]*%$|\{\{|\{%|#\{|<%|process\.env\b|os\.environ\b|os\.getenv\b|getenv\(|env\(|ENV\[|import\.meta\.env\b|secrets\.|vault:|op:\/\/|arn:aws:|!Ref\b|!Sub\b|!GetAtt\b|@Microsoft\.KeyVault|keyvault:)/;
 
-/** Words and shapes people write where the real value should go. */
+/** Words people write where the real value should go. */
 const PLACEHOLDER_WORDS =
-  /(?:^|[^a-z0-9])(?:your|jouw|uw|my|mijn|example|voorbeeld|placeholder|dummy|redacted|verwijderd|weggelaten|hidden|verborgen|insert|invullen|vul[_-]?in|replace|vervang|changeme|change[_-]me|todo|fixme|tbd|nvt|n\/a|none|null|nil|undefined|empty|leeg|secret[_-]?here|key[_-]?here|password[_-]?here|hier)(?:$|[^a-z0-9])/;
+  /(?:^|[^a-z0-9])(?:your|jouw|mijn|example|voorbeeld|placeholder|dummy|redacted|verwijderd|weggelaten|hidden|verborgen|insert|invullen|vul[_-]?in|replace|vervang|changeme|change[_-]me|todo|fixme|none|null|undefined|empty|leeg|secret[_-]?here|key[_-]?here|password[_-]?here|hier)(?:$|[^a-z0-9])/;
+/**
+ * Short placeholder words. Only checked in values a person typed: in a long random key, two or
+ * three letters between dashes occur by chance.
+ */
+const SHORT_PLACEHOLDER_WORDS = /(?:^|[^a-z0-9])(?:my|uw|tbd|nvt|n\/a|nil)(?:$|[^a-z0-9])/;
+/** Placeholder words long enough not to turn up by chance inside a random key. */
+const KEY_PLACEHOLDER_WORDS = /your|example|voorbeeld|placeholder|dummy|redacted|changeme|replace|insert/;
 
 /** A run of one masking character (`****`, `xxxx`, `....`, `####`, `••••`). */
 const MASK_RUN = /(?:\*{3,}|x{4,}|X{4,}|\.{3,}|#{4,}|•{3,}|●{3,}|_{4,}|-{4,}|0{8,})/;
@@ -57,10 +64,20 @@ export function isPlaceholder(value: string): boolean {
   if (MASK_RUN.test(value)) return true;
   const lower = value.toLowerCase();
   if (NAME_AS_VALUE.has(lower)) return true;
-  if (PLACEHOLDER_WORDS.test(lower)) return true;
+  if (PLACEHOLDER_WORDS.test(lower) || SHORT_PLACEHOLDER_WORDS.test(lower)) return true;
   // The AWS documentation keys (`AKIAIOSFODNN7EXAMPLE`) and their kin.
   if (lower.includes("example")) return true;
   return isSingleCharacterRepeated(value);
+}
+
+/** The placeholder test for the random part of a prefixed key (`sk-xxxx...`, `ghp_your_token_here`). */
+export function isPlaceholderKey(body: string): boolean {
+  return (
+    body.length === 0 ||
+    MASK_RUN.test(body) ||
+    KEY_PLACEHOLDER_WORDS.test(body.toLowerCase()) ||
+    isSingleCharacterRepeated(body)
+  );
 }
 
 function isSingleCharacterRepeated(value: string): boolean {
