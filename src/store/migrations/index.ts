@@ -1,5 +1,6 @@
 import type { Migration, MigrationProvider } from "kysely";
 import { governanceMigration } from "./0001-governance.js";
+import { gatewayMigration } from "./0002-gateway.js";
 
 /**
  * Every migration, in order. Kysely runs them sorted by name, so a new module adds a file
@@ -8,6 +9,7 @@ import { governanceMigration } from "./0001-governance.js";
  */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   "0001-governance": governanceMigration,
+  "0002-gateway": gatewayMigration,
 };
 
 /** Migrations live in code (not files on disk) so they work from `dist/`, a bundle or tests alike. */
