@@ -58,6 +58,8 @@ describe.each(backends)("governance API on $name", (backend) => {
     expect(view.tool.approval).toEqual({ status: "requested", requestedOn: "2026-11-03" });
     expect(view.warnings.length).toBeGreaterThan(0);
     expect(view.warnings[0].nl).toMatch(/consumentenversie/);
+    // The free plan cannot qualify for customer data whatever is set up: another plan is needed.
+    expect(view.catalogueFit.sufficient).toBe(false);
 
     const decided = await call("POST", `/tools/${view.tool.id}/decision`, {
       decision: "rejected",
@@ -159,6 +161,9 @@ describe.each(backends)("governance API on $name", (backend) => {
     expect(check.organisation).toBe("Bakkerij Zonneveld");
     expect(check.results).toHaveLength(12);
     expect(check.date).toBe("2026-11-03");
+    const text = await call("GET", "/check?format=text", undefined, { "accept-language": "en" });
+    expect(text.headers.get("content-type")).toMatch(/^text\/plain/);
+    expect(await text.text()).toMatch(/Bakkerij Zonneveld/);
   });
 
   it("serves an OpenAPI 3.1 document with the request schemas", async () => {

@@ -2,6 +2,7 @@ import { type Context, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { z } from "zod";
 import { Lang, Tier } from "../model.js";
+import { formatCheckReport } from "../rules/index.js";
 import { type GovernanceService, InputError, validate } from "../service/index.js";
 import { errorResponse, handleError, langOf, readJson } from "./http.js";
 import { buildOpenApiDocument } from "./openapi.js";
@@ -157,7 +158,16 @@ export function createGovernanceApi(options: GovernanceApiOptions): Hono {
   });
 
   // --- the 12-rule check ---
-  api.get("/check", async (c) => c.json({ ...(await service.check()), lang: langOf(c) }));
+  const CheckQuery = z.strictObject({ format: z.enum(["json", "text"]).default("json"), lang: Lang.optional() });
+  api.get("/check", async (c) => {
+    const query = validate(CheckQuery, c.req.query());
+    const result = await service.check();
+    if (query.format === "text") {
+      c.header("Content-Type", "text/plain; charset=utf-8");
+      return c.body(formatCheckReport(result, query.lang ?? langOf(c)));
+    }
+    return c.json(result);
+  });
 
   return api;
 }

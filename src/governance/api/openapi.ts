@@ -201,7 +201,14 @@ export function buildOpenApiDocument(): Record<string, unknown> {
           })),
         }),
       },
-      "/check": { get: op("The 12-rule check: status, evidence, next action and due date per rule") },
+      "/check": {
+        get: op("The 12-rule check: status, evidence, next action and due date per rule", {
+          parameters: [
+            { name: "format", in: "query", schema: { type: "string", enum: ["json", "text"], default: "json" } },
+            { name: "lang", in: "query", schema: { type: "string", enum: ["nl", "en"] } },
+          ],
+        }),
+      },
     },
     components: {
       securitySchemes: { adminToken: { type: "http", scheme: "bearer" } },

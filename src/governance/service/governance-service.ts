@@ -1,6 +1,12 @@
 import { z } from "zod";
 import { type DocumentRepository, RecordNotFoundError, type Store } from "../../store/index.js";
-import { type Catalogue, checkToolUsage, createCatalogue, type UsageVerdict } from "../catalogue/index.js";
+import {
+  type Catalogue,
+  checkToolUsage,
+  createCatalogue,
+  isTierSufficient,
+  type UsageVerdict,
+} from "../catalogue/index.js";
 import { allDisclosureTexts, DisclosureOptions, type DisclosureText } from "../disclosure/index.js";
 import { type NotificationCountdown, notificationCountdown } from "../incidents/index.js";
 import {
@@ -52,6 +58,11 @@ export interface ToolView {
   usage: UsageVerdict;
   /** The problems of every data category, flattened: empty when the tier fits the data. */
   warnings: Bilingual[];
+  /**
+   * What the catalogue says this plan can do for the tool's data: when it cannot qualify at all,
+   * fixing the set-up will not help and another plan is needed.
+   */
+  catalogueFit: { sufficient: boolean; steps: Bilingual[] } | null;
 }
 
 export interface IncidentView {
@@ -239,7 +250,11 @@ export class GovernanceService {
   private viewTool(tool: ToolInUse, catalogue: Catalogue): ToolView {
     const entry = tool.catalogueEntryId ? catalogue.byId(tool.catalogueEntryId) : undefined;
     const usage = checkToolUsage(tool, entry);
-    return { tool, name: usage.name, usage, warnings: usage.verdicts.flatMap((v) => v.problems) };
+    const capability = entry ? tool.dataCategories.map((category) => isTierSufficient(entry, category)) : [];
+    const catalogueFit = entry
+      ? { sufficient: capability.every((v) => v.sufficient), steps: dedupe(capability.flatMap((v) => v.conditions)) }
+      : null;
+    return { tool, name: usage.name, usage, warnings: usage.verdicts.flatMap((v) => v.problems), catalogueFit };
   }
 
   // --- EU AI Act register ---------------------------------------------------------------------
@@ -518,6 +533,12 @@ const REGISTER_COLUMNS = [
   "responsiblePerson",
   "contact",
 ] as const satisfies readonly (keyof AiActRegisterEntry)[];
+
+function dedupe(texts: Bilingual[]): Bilingual[] {
+  const byDutch = new Map<string, Bilingual>();
+  for (const t of texts) if (!byDutch.has(t.nl)) byDutch.set(t.nl, t);
+  return [...byDutch.values()];
+}
 
 function asObject(input: unknown): Record<string, unknown> {
   if (typeof input === "object" && input !== null && !Array.isArray(input)) return input as Record<string, unknown>;
