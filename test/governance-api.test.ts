@@ -292,3 +292,25 @@ describe.each(backends)("governance API documents and imports on $name", (backen
     expect((await call("GET", "/disclosure?privacyUrl=geen-url")).status).toBe(400);
   });
 });
+
+describe("OpenAPI document", () => {
+  it("documents every route the governance API serves", async () => {
+    const { createGovernanceApi } = await import("../src/governance/api/app.js");
+    const { buildOpenApiDocument } = await import("../src/governance/api/openapi.js");
+    const api = createGovernanceApi({
+      service: {} as GovernanceService,
+      verifyToken: async () => false,
+    });
+    const doc = buildOpenApiDocument() as { paths: Record<string, Record<string, unknown>> };
+    const served = api.routes
+      .filter((r) => r.method !== "ALL")
+      .map((r) => `${r.method.toLowerCase()} ${r.path.replace(/:(\w+)/g, "{$1}")}`);
+    const documented = Object.entries(doc.paths).flatMap(([path, ops]) =>
+      Object.keys(ops)
+        .filter((k) => k !== "parameters")
+        .map((method) => `${method} ${path}`),
+    );
+    expect(served.length).toBeGreaterThan(30);
+    expect([...new Set(served)].sort()).toEqual([...new Set(documented)].sort());
+  });
+});
