@@ -23,7 +23,10 @@ const fam = (t: string) => (t === "POSTCODE" ? "ADDRESS" : t);
 const stats = new Map<string, { gold: number; caught: number; pred: number; predHit: number }>();
 const S = (t: string) => {
   let s = stats.get(t);
-  if (!s) stats.set(t, (s = { gold: 0, caught: 0, pred: 0, predHit: 0 }));
+  if (!s) {
+    s = { gold: 0, caught: 0, pred: 0, predHit: 0 };
+    stats.set(t, s);
+  }
   return s;
 };
 const fns: string[] = [];
