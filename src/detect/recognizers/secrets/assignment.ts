@@ -194,7 +194,7 @@ function isNameChar(code: number): boolean {
  * a `voor de wifi` / `for admin` qualifier, or one word before a colon (`Token used:`).
  */
 export const SEPARATOR =
-  /["'`]?[ \t]{0,3}(?:\([^()\n]{0,30}\)[ \t]{0,3})?(?:(?:voor|van|for|of|bij|op|from) (?:de |het |the |een |a |onze |our |mijn |my |uw |your )?[a-z0-9._@-]{1,30}[ \t]{0,3})?(?:[a-z]{2,12}[ \t]{0,2}(?=[:=]))?(?<sep>:=|=>|==|[:=]|(?:is|was|luidt|wordt|blijft|are|zijn)(?: (?:nu|now|voortaan|tijdelijk|temporarily|gewijzigd|veranderd|aangepast|changed|set))?(?: (?:in|naar|to|into))?(?: ?:)?(?![a-z0-9])|(?:gewijzigd|veranderd|aangepast|gereset|changed|set|reset|updated) (?:in|naar|to|into)(?![a-z0-9]))/y;
+  /["'`]?\]?[ \t]{0,3}(?:\([^()\n]{0,30}\)[ \t]{0,3})?(?:(?:voor|van|for|of|bij|op|from) (?:de |het |the |een |a |onze |our |mijn |my |uw |your )?[a-z0-9._@-]{1,30}[ \t]{0,3})?(?:[a-z]{2,12}[ \t]{0,2}(?=[:=]))?(?<sep>:=|=>|==|[:=]|(?:is|was|luidt|wordt|blijft|are|zijn)(?: (?:nu|now|voortaan|tijdelijk|temporarily|gewijzigd|veranderd|aangepast|changed|set))?(?: (?:in|naar|to|into))?(?: ?:)?(?![a-z0-9])|(?:gewijzigd|veranderd|aangepast|gereset|changed|set|reset|updated) (?:in|naar|to|into)(?![a-z0-9]))/y;
 
 /** Words after a separator that say something about the secret instead of giving it. */
 const NOT_VALUES = new Set(
@@ -213,6 +213,7 @@ const CLOSING_QUOTE: Record<string, string> = { '"': '"', "'": "'", "`": "`", "�
 const MAX_VALUE = 200;
 /** Trailing characters that end a sentence or a structure rather than the value. */
 const TRAILING = /[.,;:?)\]}>"'`”’]+$/;
+const BRACKET_PAIRS: Record<string, string> = { "[": "]", "<": ">", "{": "}", "(": ")" };
 const SCHEME_WORDS = new Set(["bearer", "basic", "token", "bot", "digest"]);
 
 interface Value {
@@ -241,6 +242,11 @@ function readValue(text: string, from: number, queryString: boolean): Value | nu
     end++;
   }
   const raw = text.slice(from, end);
+  // A bracketed value (`[WACHTWOORD_1]`, `<your-key>`) keeps its closing bracket, so the
+  // placeholder test sees it whole.
+  const closer = BRACKET_PAIRS[raw[0] as string];
+  const closeAt = closer ? raw.indexOf(closer) : -1;
+  if (closeAt > 0) return { start: from, end: from + closeAt + 1, quoted: false };
   const trimmed = raw.replace(TRAILING, "");
   if (trimmed.length === 0) return null;
   return { start: from, end: from + trimmed.length, quoted: false };

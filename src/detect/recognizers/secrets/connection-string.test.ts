@@ -37,6 +37,7 @@ describe("connection strings", () => {
     expect(found("postgres://app@db.intern/winkel")).toEqual([]);
     expect(found("https://www.voorbeeld.nl:8443/pad?x=1")).toEqual([]);
     expect(found("postgres://user:password@localhost/db")).toEqual([]);
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a literal environment reference is the input under test
     expect(found("postgres://app:${DB_PASSWORD}@db/x")).toEqual([]);
     expect(found("mysql://root:<wachtwoord>@localhost/app")).toEqual([]);
     expect(found("redis://:****@cache:6379")).toEqual([]);

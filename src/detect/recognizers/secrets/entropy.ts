@@ -88,7 +88,7 @@ export function findHighEntropySecrets(input: ScanInput): Candidate[] {
     // Path segments and URLs are split by the token pattern into pieces, which carry no key word.
     if (value.includes("/") && !/[+=]/.test(value) && /\/[a-z]{3,}\//.test(value)) continue;
     if (!inKeyContext(input.folded, start)) continue;
-    if ((UUID.test(value) || HEX.test(value)) && !directlyAssigned(input.folded, start)) continue;
+    if ((UUID.test(value) || HEX.test(value)) && !hexMayBeKey(input.folded, start)) continue;
     out.push(secretCandidate(start, end, SCORE, ENTROPY_RECOGNIZER));
   }
   return out;
@@ -145,11 +145,19 @@ function inKeyContext(folded: string, start: number): boolean {
   return KEY_CONTEXT.test(line) && !NOT_SECRET_CONTEXT.test(line);
 }
 
-/** `client_secret = <uuid>`: the value is bound to the key name by a separator. */
-function directlyAssigned(folded: string, start: number): boolean {
+/** Hex strings are what hashes look like: a hash word anywhere on the line settles it. */
+const HASH_WORDS =
+  /(?<![a-z])(?:hash|sha\d*|md5|checksum|controlegetal|commit|fingerprint|vingerafdruk|digest)(?![a-z])/;
+
+/**
+ * A hex or UUID value is a key only when bound to the key name by a separator
+ * (`client_secret = <uuid>`) and no hash word is on the line.
+ */
+function hexMayBeKey(folded: string, start: number): boolean {
   const line = lineBefore(folded, start);
-  return /(?:key|sleutel|token|secret|geheim|credentials?|password|wachtwoord)["']?\s*(?::|=|=>|:=)\s*["'`]?$/.test(
-    line,
+  return (
+    !HASH_WORDS.test(line) &&
+    /(?:key|sleutel|token|secret|geheim|credentials?|password|wachtwoord)["']?\s*(?::|=|=>|:=)\s*["'`]?$/.test(line)
   );
 }
 

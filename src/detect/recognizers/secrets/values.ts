@@ -13,14 +13,16 @@ import { shannonEntropy } from "./entropy.js";
 const REFERENCE =
   /^(?:\$\{[^}]*\}?|\$\(|\$[A-Za-z_][A-Za-z0-9_]*$|%[A-Za-z_][A-Za-z0-9_]*%$|\{\{|\{%|#\{|<%|process\.env\b|os\.environ\b|os\.getenv\b|getenv\(|env\(|ENV\[|import\.meta\.env\b|secrets\.|vault:|op:\/\/|arn:aws:|!Ref\b|!Sub\b|!GetAtt\b|@Microsoft\.KeyVault|keyvault:)/;
 
-/** Words people write where the real value should go. */
+/** Words people write where the real value should go, also as part of it (`your-api-key`). */
 const PLACEHOLDER_WORDS =
-  /(?:^|[^a-z0-9])(?:your|jouw|mijn|example|voorbeeld|placeholder|dummy|redacted|verwijderd|weggelaten|hidden|verborgen|insert|invullen|vul[_-]?in|replace|vervang|changeme|change[_-]me|todo|fixme|none|null|undefined|empty|leeg|secret[_-]?here|key[_-]?here|password[_-]?here|hier)(?:$|[^a-z0-9])/;
-/**
- * Short placeholder words. Only checked in values a person typed: in a long random key, two or
- * three letters between dashes occur by chance.
- */
-const SHORT_PLACEHOLDER_WORDS = /(?:^|[^a-z0-9])(?:my|uw|tbd|nvt|n\/a|nil)(?:$|[^a-z0-9])/;
+  /(?:^|[^a-z0-9])(?:your|jouw|mijn|my|uw|example|voorbeeld|placeholder|dummy|redacted|insert|invullen|vul[_-]?in|replace|vervang|changeme|change[_-]me|secret[_-]?here|key[_-]?here|password[_-]?here)(?:$|[^a-z0-9])/;
+/** Words that stand in for a value only when they are the whole value (`Null-Risico9` is a password). */
+const PLACEHOLDER_VALUES = new Set(
+  "none null nil undefined empty leeg todo fixme tbd nvt n/a na hier here hidden verborgen verwijderd weggelaten redacted geen".split(
+    " ",
+  ),
+);
+
 /** Placeholder words long enough not to turn up by chance inside a random key. */
 const KEY_PLACEHOLDER_WORDS = /your|example|voorbeeld|placeholder|dummy|redacted|changeme|replace|insert/;
 
@@ -64,7 +66,7 @@ export function isPlaceholder(value: string): boolean {
   if (MASK_RUN.test(value)) return true;
   const lower = value.toLowerCase();
   if (NAME_AS_VALUE.has(lower)) return true;
-  if (PLACEHOLDER_WORDS.test(lower) || SHORT_PLACEHOLDER_WORDS.test(lower)) return true;
+  if (PLACEHOLDER_VALUES.has(lower) || PLACEHOLDER_WORDS.test(lower)) return true;
   // The AWS documentation keys (`AKIAIOSFODNN7EXAMPLE`) and their kin.
   if (lower.includes("example")) return true;
   return isSingleCharacterRepeated(value);
