@@ -10,7 +10,16 @@ export interface UsageEvent {
   at?: string;
 }
 
-export type LogFormat = "dnsmasq" | "bind" | "windows-dns" | "squid" | "csv" | "json" | "plain";
+export type LogFormat =
+  | "dnsmasq"
+  | "bind"
+  | "windows-dns"
+  | "squid"
+  | "common-log"
+  | "key-value"
+  | "csv"
+  | "json"
+  | "plain";
 
 export interface ParseResult {
   format: LogFormat;
@@ -52,10 +61,17 @@ const DNSMASQ =
 const BIND =
   /^(\d{2})-([A-Z][a-z]{2})-(\d{4})\s+(\d{2}):(\d{2}):(\d{2})(?:\.\d+)?\s.*?client\s+(?:@\S+\s+)?([0-9a-fA-F.:]+)#\d+.*?query:\s+(\S+)\s+IN\s/;
 // Windows DNS debug log: "11/23/2026 9:12:01 AM 0E6C PACKET 0000… UDP Rcv 192.168.1.20 1a2b   Q [0001 D NOERROR] A (7)chatgpt(3)com(0)"
+// Dutch-locale servers write the date as "23-11-2026" (day first) instead of "11/23/2026".
 const WINDOWS_DNS =
-  /^(\d{1,2})\/(\d{1,2})\/(\d{4})\s+(\d{1,2}):(\d{2}):(\d{2})\s*(AM|PM)?\s.*?PACKET\s.*?\s(?:UDP|TCP)\s+(?:Rcv|Snd)\s+([0-9a-fA-F.:]+)\s.*?((?:\(\d+\)[A-Za-z0-9-]+)+\(0\))\s*$/;
+  /^(\d{1,2})([/-])(\d{1,2})[/-](\d{4})\s+(\d{1,2}):(\d{2}):(\d{2})\s*(AM|PM)?\s.*?PACKET\s.*?\s(?:UDP|TCP)\s+(?:Rcv|Snd)\s+([0-9a-fA-F.:]+)\s.*?((?:\(\d+\)[A-Za-z0-9-]+)+\(0\))\s*$/;
 // Squid native: "1763889121.123    456 192.168.1.20 TCP_TUNNEL/200 1234 CONNECT chatgpt.com:443 alice HIER_DIRECT/1.2.3.4 -"
 const SQUID = /^(\d{9,11}(?:\.\d+)?)\s+\d+\s+(\S+)\s+[A-Z_]+\/\d{3}\s+\d+\s+[A-Z]+\s+(\S+)\s+(\S+)/;
+// Common/combined log format (Squid "common", Apache/nginx forward proxies):
+// '192.168.1.20 - anna [23/Nov/2026:09:12:01 +0100] "CONNECT chatgpt.com:443 HTTP/1.1" 200 1234'
+const COMMON_LOG =
+  /^(\S+)\s+\S+\s+(\S+)\s+\[(\d{2})\/([A-Z][a-z]{2})\/(\d{4}):(\d{2}):(\d{2}):(\d{2})\s*([+-]\d{4})?\]\s+"[A-Z]+\s+(\S+)[^"]*"/;
+// key=value firewall logs (FortiGate, Sophos, DrayTek ...): 'date=2026-11-23 time=09:12:01 srcip=10.0.0.2 hostname="claude.ai"'
+const KEY_VALUE_PAIR = /([A-Za-z_][\w.-]*)=("(?:[^"\\]|\\.)*"|\S*)/g;
 
 function parseDnsmasq(line: string, year: number): UsageEvent | undefined {
   const m = DNSMASQ.exec(line);
@@ -82,7 +98,8 @@ function parseBind(line: string): UsageEvent | undefined {
 function parseWindowsDns(line: string): UsageEvent | undefined {
   const m = WINDOWS_DNS.exec(line);
   if (!m) return undefined;
-  const [, mo, day, year, hh, mm, ss, ampm, client, labels] = m;
+  const [, first, separator, second, year, hh, mm, ss, ampm, client, labels] = m;
+  const [mo, day] = separator === "-" ? [second, first] : [first, second];
   let hour = Number(hh);
   if (ampm === "PM" && hour < 12) hour += 12;
   if (ampm === "AM" && hour === 12) hour = 0;
@@ -95,6 +112,41 @@ function parseWindowsDns(line: string): UsageEvent | undefined {
     user: client,
     at: iso(Date.UTC(Number(year), Number(mo) - 1, Number(day), hour, Number(mm), Number(ss))),
   };
+}
+
+function parseCommonLog(line: string): UsageEvent | undefined {
+  const m = COMMON_LOG.exec(line);
+  if (!m) return undefined;
+  const [, client, user, day, mon, year, hh, mm, ss, zone, target] = m;
+  const month = MONTHS[mon!.toLowerCase()];
+  if (month === undefined) return undefined;
+  let ms = Date.UTC(Number(year), month, Number(day), Number(hh), Number(mm), Number(ss));
+  if (zone) {
+    const sign = zone.startsWith("-") ? -1 : 1;
+    ms -= sign * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(3, 5))) * 60_000;
+  }
+  return { host: target!, user: user && user !== "-" ? user : client, at: iso(ms) };
+}
+
+const KV_HOST_KEYS = ["hostname", "host", "dstname", "domain", "qname", "url", "sni", "dsthost"];
+const KV_USER_KEYS = ["user", "srcuser", "username", "unauthuser", "srcip", "src", "src_ip"];
+
+function parseKeyValue(line: string): UsageEvent | undefined {
+  const pairs = new Map<string, string>();
+  for (const m of line.matchAll(KEY_VALUE_PAIR)) {
+    const raw = m[2] ?? "";
+    pairs.set(m[1]!.toLowerCase(), raw.startsWith('"') ? raw.slice(1, -1) : raw);
+  }
+  const host = KV_HOST_KEYS.map((k) => pairs.get(k)).find((v) => v && v !== "N/A");
+  if (!host) return undefined;
+  const user = KV_USER_KEYS.map((k) => pairs.get(k)).find((v) => v && v !== "N/A");
+  const date = pairs.get("date");
+  const time = pairs.get("time");
+  const at =
+    date && time
+      ? parseTimestamp(`${date}T${time}${(pairs.get("tz") ?? "").replace(/^([+-]\d{2})(\d{2})$/, "$1:$2")}`)
+      : parseTimestamp(pairs.get("eventtime") ?? pairs.get("timestamp"));
+  return { host, ...(user ? { user } : {}), ...(at ? { at } : {}) };
 }
 
 function parseSquid(line: string): UsageEvent | undefined {
@@ -318,6 +370,8 @@ export function detectFormat(text: string): LogFormat {
     ["bind", share(BIND)],
     ["windows-dns", share(WINDOWS_DNS)],
     ["squid", share(SQUID)],
+    ["common-log", share(COMMON_LOG)],
+    ["key-value", sample.filter((l) => (l.match(KEY_VALUE_PAIR)?.length ?? 0) >= 3 && parseKeyValue(l)).length],
   ];
   scores.sort((a, b) => b[1] - a[1]);
   if (scores[0]![1] > 0) return scores[0]![0];
@@ -331,8 +385,10 @@ export function detectFormat(text: string): LogFormat {
 const NOISE: Partial<Record<LogFormat, RegExp>> = {
   dnsmasq: /(?:dnsmasq|pihole-FTL)\[\d+\]:/,
   bind: /^\d{2}-[A-Z][a-z]{2}-\d{4}\s/,
+  // A firewall line without a host name (plain IP traffic) is normal, not junk.
+  "key-value": /^[A-Za-z_][\w.-]*=\S*\s+[A-Za-z_][\w.-]*=\S*\s+[A-Za-z_][\w.-]*=/,
   "windows-dns":
-    /^(?:\d{1,2}\/\d{1,2}\/\d{4}\s|DNS Server log|Message logging|\s*Field #|Log file|Message|Event|Note:|\s)/,
+    /^(?:\d{1,2}[/-]\d{1,2}[/-]\d{4}\s|DNS Server log|Message logging|\s*Field #|Log file|Message|Event|Note:|\s)/,
 };
 
 // A DNS or proxy line is never this long; the guard keeps the regexes linear in practice.
@@ -343,6 +399,8 @@ const LINE_PARSERS: Partial<Record<LogFormat, (line: string, year: number) => Us
   bind: parseBind,
   "windows-dns": parseWindowsDns,
   squid: parseSquid,
+  "common-log": parseCommonLog,
+  "key-value": parseKeyValue,
 };
 
 export function parseLog(text: string, options: ParseOptions = {}): ParseResult {

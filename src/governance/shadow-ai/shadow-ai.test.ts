@@ -85,6 +85,33 @@ describe("log parsers", () => {
     expect(r.junk).toBe(0);
   });
 
+  it("reads the Windows DNS debug log of a Dutch-locale server (day first)", () => {
+    const log =
+      "20-11-2026 14:05:09 0E6C PACKET  000000A1B2C3D4E5 UDP Rcv 192.168.1.44    1a2b   Q [0001   D   NOERROR] A      (4)chat(7)mistral(2)ai(0)";
+    expect(parseLog(log).events).toEqual([
+      { host: "chat.mistral.ai", user: "192.168.1.44", at: "2026-11-20T14:05:09.000Z" },
+    ]);
+  });
+
+  it("reads common/combined proxy logs with time zone", () => {
+    const log = '192.168.1.20 - anna [20/Nov/2026:10:12:01 +0100] "CONNECT claude.ai:443 HTTP/1.1" 200 1234 "-" "-"';
+    const r = parseLog(log);
+    expect(r.format).toBe("common-log");
+    expect(r.events).toEqual([{ host: "claude.ai:443", user: "anna", at: "2026-11-20T09:12:01.000Z" }]);
+  });
+
+  it("reads key=value firewall logs (FortiGate style)", () => {
+    const log = [
+      'date=2026-11-20 time=10:12:01 tz="+0100" logid="0317013312" type="utm" subtype="webfilter" srcip=10.0.0.7 hostname="gemini.google.com" user="bram" action="passthrough"',
+      'date=2026-11-20 time=10:12:02 tz="+0100" type="traffic" srcip=10.0.0.8 dstip=1.2.3.4 action="accept"',
+      "kapotte regel",
+    ].join("\n");
+    const r = parseLog(log);
+    expect(r.format).toBe("key-value");
+    expect(r.events).toEqual([{ host: "gemini.google.com", user: "bram", at: "2026-11-20T09:12:01.000Z" }]);
+    expect(r).toMatchObject({ skipped: 1, junk: 1 });
+  });
+
   it("reads Squid access.log with the user column when present", () => {
     const log = [
       "1763629921.123    456 192.168.1.20 TCP_TUNNEL/200 1234 CONNECT chat.deepseek.com:443 anna HIER_DIRECT/1.2.3.4 -",
