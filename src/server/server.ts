@@ -14,6 +14,9 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/** How long open requests may run on after a shutdown signal. */
+const SHUTDOWN_GRACE_MS = 10_000;
+
 export interface StartOptions {
   /** Replace the admin token (when it was lost or leaked); the new one is returned once. */
   newAdminToken?: boolean;
@@ -40,8 +43,12 @@ export async function startServer(config: InstanceConfig, options: StartOptions 
       close() {
         closing ??= new Promise<void>((resolve) => {
           server.close(() => resolve());
-          // Idle keep-alive sockets would hold close() open until they time out.
-          if ("closeIdleConnections" in server) server.closeIdleConnections();
+          if ("closeIdleConnections" in server) {
+            // Idle keep-alive sockets would hold close() open until they time out, and a stuck
+            // request must not keep the process from stopping.
+            server.closeIdleConnections();
+            setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS).unref();
+          }
         }).then(() => store.close());
         return closing;
       },
