@@ -13,6 +13,30 @@ function isWhitespace(code: number): boolean {
   return code === 32 || code === 9 || code === 10 || code === 13;
 }
 
+/**
+ * Where a match of `length` pattern characters ending at `last` starts. The scan reads a run of
+ * whitespace as one space, so walking back counts each run once and lands on its first character.
+ */
+function startOf(folded: string, last: number, length: number): number {
+  let pos = last + 1;
+  for (let left = length; left > 0; left--) {
+    pos--;
+    if (isWhitespace(folded.charCodeAt(pos))) while (pos > 0 && isWhitespace(folded.charCodeAt(pos - 1))) pos--;
+  }
+  return pos;
+}
+
+/** The text index of the pattern character `offset` places after `start`, counting whitespace runs once. */
+function advance(folded: string, start: number, offset: number): number {
+  let pos = start;
+  for (let k = 0; k < offset; k++) {
+    const wasSpace = isWhitespace(folded.charCodeAt(pos));
+    pos++;
+    if (wasSpace) while (pos < folded.length && isWhitespace(folded.charCodeAt(pos))) pos++;
+  }
+  return pos;
+}
+
 /** Characters that continue an e-mail address to the left: `a.jan@x.nl` is not `jan@x.nl`. */
 function continuesEmail(code: number): boolean {
   return code === 46 || code === 95 || code === 37 || code === 43 || code === 45;
@@ -33,7 +57,6 @@ export class CustomerDictionary implements Recognizer {
   private readonly patterns: readonly DictionaryPattern[];
   private readonly needsStartBoundary: Uint8Array;
   private readonly needsEndBoundary: Uint8Array;
-  private readonly ringMask: number;
 
   constructor(entries: readonly (DictionaryEntry | string)[]) {
     const byKey = new Map<string, DictionaryPattern>();
@@ -54,11 +77,6 @@ export class CustomerDictionary implements Recognizer {
     this.needsEndBoundary = Uint8Array.from(this.patterns, (p) =>
       isWordCode(p.key.charCodeAt(p.key.length - 1)) ? 1 : 0,
     );
-    let longest = 1;
-    for (const p of this.patterns) longest = Math.max(longest, p.key.length);
-    let ring = 1;
-    while (ring <= longest) ring <<= 1;
-    this.ringMask = ring - 1;
   }
 
   scan(input: ScanInput): Candidate[] {
@@ -66,36 +84,62 @@ export class CustomerDictionary implements Recognizer {
     if (this.size === 0) return found;
     const { folded, text } = input;
     const ac = this.automaton;
-    const mask = this.ringMask;
-    // Original index of each character the automaton has read, so a match that spans a collapsed
-    // run of whitespace still maps back to where it starts.
-    const ring = new Int32Array(mask + 1);
-    let read = 0;
+    // The automaton's step, inlined on local references: this loop runs once per character.
+    const { symbolOf, denseRow, dense, stride, fail, edgeStart, edgeSymbol, edgeTarget, output, outputLink } = ac;
     let state = 0;
     let previousWasSpace = true;
     for (let i = 0; i < folded.length; i++) {
       let code = folded.charCodeAt(i);
-      if (isWhitespace(code)) {
+      if (code <= 32 && isWhitespace(code)) {
         if (previousWasSpace) continue;
         code = 32;
         previousWasSpace = true;
       } else {
         previousWasSpace = false;
       }
-      ring[read & mask] = i;
-      read++;
-      state = ac.step(state, code);
+      const symbol = symbolOf[code] as number;
+      if (symbol === 0) {
+        state = 0;
+        continue;
+      }
+      for (;;) {
+        const row = denseRow[state] as number;
+        if (row >= 0) {
+          state = dense[row * stride + symbol] as number;
+          break;
+        }
+        let lo = edgeStart[state] as number;
+        let hi = (edgeStart[state + 1] as number) - 1;
+        let next = -1;
+        while (lo <= hi) {
+          const mid = (lo + hi) >> 1;
+          const s = edgeSymbol[mid] as number;
+          if (s === symbol) {
+            next = edgeTarget[mid] as number;
+            break;
+          }
+          if (s < symbol) lo = mid + 1;
+          else hi = mid - 1;
+        }
+        if (next >= 0) {
+          state = next;
+          break;
+        }
+        state = fail[state] as number;
+      }
       if (state === 0) continue;
-      for (let s = ac.outputAt(state) >= 0 ? state : ac.nextOutputState(state); s >= 0; s = ac.nextOutputState(s)) {
-        const index = ac.outputAt(s);
-        const length = ac.patternLength[index] as number;
-        const start = ring[(read - length) & mask] as number;
+      for (
+        let s = (output[state] as number) >= 0 ? state : (outputLink[state] as number);
+        s >= 0;
+        s = outputLink[s] as number
+      ) {
+        const index = output[s] as number;
+        const start = startOf(folded, i, ac.patternLength[index] as number);
         const end = i + 1;
         if (!this.onBoundaries(index, folded, start, end)) continue;
         const pattern = this.patterns[index] as DictionaryPattern;
         if (pattern.capitalAt >= 0) {
-          const at = ring[(read - length + pattern.capitalAt) & mask] as number;
-          const ch = text.charAt(at);
+          const ch = text.charAt(advance(folded, start, pattern.capitalAt));
           if (ch !== ch.toUpperCase()) continue;
         }
         found.push({ type: pattern.type, start, end, score: pattern.score, recognizer: NAME });

@@ -84,11 +84,11 @@ export function inferType(value: string): EntityType {
 /** The patterns for one entry: the entry itself plus the usual ways it is written shorter. */
 export function patternsFor(entry: DictionaryEntry): DictionaryPattern[] {
   const value = entry.value.normalize("NFC").replace(/\s+/g, " ").trim();
-  const key = dictionaryKey(value);
+  const key = foldText(value);
   if (key.length < 2) return [];
-  const type = entry.type ?? inferType(value);
+  const type = entry.type ?? inferType(key);
   const patterns: DictionaryPattern[] = [{ key, type, score: EXACT_SCORE, capitalAt: -1 }];
-  if (type === "PERSON") patterns.push(...personVariants(value));
+  if (type === "PERSON") patterns.push(...personVariants(value, key));
   if (type === "ORGANIZATION") patterns.push(...organizationVariants(value));
   return patterns;
 }
@@ -102,24 +102,23 @@ function isInitial(token: string): boolean {
  * introduced, `De Vries` or `meneer De Vries`. The surname alone must start with a capital in the
  * text, which keeps `de bakker op de hoek` out for a customer called `Piet Bakker`.
  */
-function personVariants(value: string): DictionaryPattern[] {
+function personVariants(value: string, key: string): DictionaryPattern[] {
+  // `key` is `value` folded character for character, so their tokens line up.
   const tokens = value.split(" ");
-  if (tokens.length < 2) return [];
-  let surnameFrom = tokens.findIndex((t, i) => i > 0 && PARTICLES.has(t.toLowerCase()));
-  if (surnameFrom < 0) surnameFrom = tokens.length - 1;
-  const given = tokens.slice(0, surnameFrom);
-  const surnameTokens = tokens.slice(surnameFrom);
-  const surname = surnameTokens.join(" ");
-  const core = surnameTokens[surnameTokens.length - 1] as string;
+  const folded = key.split(" ");
+  if (tokens.length < 2 || folded.length !== tokens.length) return [];
+  let surnameFrom = folded.findIndex((t, i) => i > 0 && PARTICLES.has(t));
+  if (surnameFrom < 0) surnameFrom = folded.length - 1;
+  const given = folded.slice(0, surnameFrom);
+  const surname = folded.slice(surnameFrom).join(" ");
+  const core = folded[folded.length - 1] as string;
   const variants: DictionaryPattern[] = [];
-  const add = (text: string, score: number, capitalAt = -1) => {
-    const key = dictionaryKey(text);
-    if (key.length >= 2) variants.push({ key, type: "PERSON", score, capitalAt });
+  const add = (variant: string, score: number, capitalAt = -1) => {
+    variants.push({ key: variant, type: "PERSON", score, capitalAt });
   };
 
-  const namesGiven = given.filter((g) => !isInitial(g));
-  if (namesGiven.length > 0) {
-    const letters = given.map((g) => g.charAt(0).toUpperCase());
+  if (tokens.slice(0, surnameFrom).some((g) => !isInitial(g))) {
+    const letters = given.map((g) => g.charAt(0));
     add(`${letters.join(".")}. ${surname}`, INITIALS_SCORE);
     if (letters.length > 1) {
       add(`${letters.join(". ")}. ${surname}`, INITIALS_SCORE);
@@ -129,10 +128,7 @@ function personVariants(value: string): DictionaryPattern[] {
     add(`${letters.join("")} ${surname}`, INITIALS_SCORE);
   }
   // A surname of one or two letters, or a bare particle, says too little on its own.
-  if (core.length >= 3) {
-    const surnameKey = dictionaryKey(surname);
-    add(surname, PART_SCORE, surnameKey.length - dictionaryKey(core).length);
-  }
+  if (core.length >= 3) add(surname, PART_SCORE, surname.length - core.length);
   return variants;
 }
 
