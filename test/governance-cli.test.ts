@@ -218,6 +218,45 @@ describe.each(backends)("governance CLI on $name", (backend) => {
     expect((await run("register", "export", "--format", "xml")).code).toBe(1);
   });
 
+  it("fills the register, the contact sheet and the organisation, which the check then uses", async () => {
+    const reg = await run(
+      "register",
+      "add",
+      "--system",
+      "Webwinkel-chatbot",
+      "--purpose",
+      "Vragen over bestellingen beantwoorden",
+      "--provider",
+      "Mistral AI",
+      "--risk",
+      "limited",
+      "--responsible",
+      "Fenna Wiersma",
+      "--talks-with-people",
+    );
+    expect(reg.code).toBe(0);
+    expect(reg.stdout).toMatch(/webwinkel-chatbot-[0-9a-f]{6} \(ai-literacy-art4, transparency-art50\)/);
+    expect((await run("register", "list")).stdout).toMatch(/Webwinkel-chatbot — limited, in-use, Fenna Wiersma/);
+
+    const contact = await run(
+      "contacts",
+      "add",
+      "--role",
+      "it-supplier",
+      "--name",
+      "Bram Oosterhuis",
+      "--phone",
+      "050 123 4567",
+    );
+    expect(contact.code).toBe(0);
+    expect((await run("contacts", "list")).stdout).toMatch(/it-supplier\s+Bram Oosterhuis — 050 123 4567/);
+    const noWayToReach = await run("contacts", "add", "--role", "legal-adviser", "--name", "Mr. Jansen");
+    expect(noWayToReach.stderr).toMatch(/phone: Geef minstens een telefoonnummer/);
+
+    expect((await run("organisation", "--name", "Bakkerij Zonneveld", "--employees", "18")).code).toBe(0);
+    expect((await run("check")).stdout).toMatch(/AI-check voor Bakkerij Zonneveld/);
+  });
+
   it("imports a DNS log and prints the unregistered AI services", async () => {
     const log = join(work, `dns-${backend.name}.log`);
     writeFileSync(

@@ -1,6 +1,8 @@
 import { Command, CommanderError } from "commander";
 import { registerAnonymize } from "./commands/anonymize.js";
+import { registerInit } from "./commands/init.js";
 import { registerCheck } from "./commands/check.js";
+import { registerContacts } from "./commands/contacts.js";
 import { registerIncidents } from "./commands/incidents.js";
 import { registerPolicy } from "./commands/policy.js";
 import { registerRegister } from "./commands/register.js";
@@ -18,6 +20,7 @@ export function buildProgram(): Command {
     .version("0.1.0")
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+  registerInit(program);
   registerScan(program);
   registerAnonymize(program);
   registerRestore(program);
@@ -29,6 +32,7 @@ export function buildProgram(): Command {
   registerTraining(program);
   registerPolicy(program);
   registerShadowAi(program);
+  registerContacts(program);
   return program;
 }
 
