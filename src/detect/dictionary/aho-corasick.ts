@@ -44,7 +44,8 @@ export class AhoCorasick {
       for (let i = 0; i < p.length; i++) used.add(p.charCodeAt(i));
     }
     const symbolOf = new Uint16Array(65536);
-    [...used].sort((a, b) => a - b).forEach((code, i) => (symbolOf[code] = i + 1));
+    let nextSymbol = 1;
+    for (const code of [...used].sort((a, b) => a - b)) symbolOf[code] = nextSymbol++;
     this.symbolOf = symbolOf;
     const stride = used.size + 1;
     this.stride = stride;
