@@ -234,7 +234,7 @@ export interface KeywordHit {
   end: number;
 }
 
-function escape(term: string): string {
+function termPattern(term: string): string {
   return term.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/ /g, "\\s+");
 }
 
@@ -242,8 +242,8 @@ function escape(term: string): string {
 export const KEYWORD_PATTERNS: ReadonlyMap<KeywordCategory, RegExp> = new Map(
   KEYWORD_SETS.map((set) => {
     const parts: string[] = [];
-    if (set.prefix.length > 0) parts.push(`(?:${set.prefix.map(escape).join("|")})`);
-    if (set.word.length > 0) parts.push(`(?:${set.word.map(escape).join("|")})(?![\\p{L}\\p{N}])`);
+    if (set.prefix.length > 0) parts.push(`(?:${set.prefix.map(termPattern).join("|")})`);
+    if (set.word.length > 0) parts.push(`(?:${set.word.map(termPattern).join("|")})(?![\\p{L}\\p{N}])`);
     return [set.category, new RegExp(`(?<![\\p{L}\\p{N}])(?:${parts.join("|")})`, "gu")];
   }),
 );
