@@ -176,7 +176,7 @@ describe.each(backends)("governance API on $name", (backend) => {
   it("answers 404 with a JSON body for unknown ids and paths", async () => {
     const missing = await call("GET", "/tools/nope");
     expect(missing.status).toBe(404);
-    expect((await missing.json()).error.code).toBe("not_found");
+    expect((await missing.json()).error).toEqual({ code: "not_found", message: 'Niet gevonden: hulpmiddel "nope"' });
     expect((await call("GET", "/nowhere")).status).toBe(404);
   });
 });

@@ -34,6 +34,18 @@ export function errorResponse(c: Context, status: ContentfulStatusCode, code: st
   return c.json(body, status);
 }
 
+/** The store names records in English; the owner reads Dutch. */
+const DUTCH_KIND: Record<string, string> = {
+  tool: "hulpmiddel",
+  "register entry": "registerregel",
+  incident: "incident",
+  contact: "contactpersoon",
+  "training session": "training",
+  "catalogue entry": "catalogusregel",
+  "shadow-AI import": "schaduw-AI-import",
+};
+const dutchKind = (kind: string): string => DUTCH_KIND[kind] ?? kind;
+
 /** Maps domain and store errors onto HTTP; anything else is a 500 without internals. */
 export function handleError(err: Error, c: Context) {
   const lang = langOf(c);
@@ -49,13 +61,13 @@ export function handleError(err: Error, c: Context) {
   }
   if (err instanceof RecordNotFoundError) {
     return errorResponse(c, 404, "not_found", {
-      nl: `Niet gevonden: ${err.kind} "${err.id}"`,
+      nl: `Niet gevonden: ${dutchKind(err.kind)} "${err.id}"`,
       en: `Not found: ${err.kind} "${err.id}"`,
     });
   }
   if (err instanceof DuplicateIdError) {
     return errorResponse(c, 409, "duplicate_id", {
-      nl: `Er bestaat al een ${err.kind} met id "${err.id}"`,
+      nl: `Er bestaat al een ${dutchKind(err.kind)} met id "${err.id}"`,
       en: `A ${err.kind} with id "${err.id}" already exists`,
     });
   }
