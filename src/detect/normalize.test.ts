@@ -42,6 +42,18 @@ describe("normalize", () => {
     expect(original.slice(s, e)).toBe("0612\r\n345678");
   });
 
+  it("treats a lone carriage return between digits like any other line break", () => {
+    expect(normalize("0612\r345678").text).toBe("0612 345678");
+    expect(normalize("café 0612\r345678").text).toBe("café 0612 345678");
+  });
+
+  it("keeps accented text as it is, without an offset map, and folds it", () => {
+    const norm = normalize("Café – Zoë");
+    expect(norm.text).toBe("Café - Zoë");
+    expect(norm.folded).toBe("cafe - zoe");
+    expect(norm.map).toBeNull();
+  });
+
   it("folds case and accents one character for one character", () => {
     const norm = normalize("Zoë Ünal-Çelik ÅSE ß");
     expect(norm.folded).toBe("zoe unal-celik ase s");

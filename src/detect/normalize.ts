@@ -16,8 +16,15 @@ export interface NormalizedText {
 function isZeroWidth(code: number): boolean {
   return code === 0xad || code === 0x180e || (code >= 0x200b && code <= 0x200d) || code === 0x2060 || code === 0xfeff;
 }
-// Anything that would make the normalised text differ from the original.
-const NEEDS_WORK = /[^\t\n\r -~]|\d\r?\n\d/;
+// Anything that would make the normalised text differ from the original: the characters
+// `isZeroWidth` and `plainChar` handle, and a line break between two digits. Accented letters
+// and other non-ASCII text need folding only, which is cheaper than rebuilding the text.
+const NEEDS_WORK =
+  /[\u00a0\u00ad\u180e\u2000-\u200d\u2010-\u2015\u202f\u2060\u2212\u3000\ufeff\uff01-\uff5e]|\d(?:\r\n?|\n)\d/;
+/** The characters `isZeroWidth` and `plainChar` handle, and line breaks. */
+const SPECIAL_G = /[\u00a0\u00ad\u180e\u2000-\u200d\u2010-\u2015\u202f\u2060\u2212\u3000\ufeff\uff01-\uff5e\n\r]/g;
+const NON_ASCII = /[^\t\n\r -~]/;
+const NON_ASCII_G = /[^\x00-\x7f]/g;
 
 const foldCache = new Map<string, string>();
 
@@ -41,7 +48,23 @@ export function foldChar(ch: string): string {
 
 /** Fold a whole string character by character (length preserved). */
 export function foldText(text: string): string {
-  if (!/[^\t\n\r -~]/.test(text)) return text.toLowerCase();
+  if (!NON_ASCII.test(text)) return text.toLowerCase();
+  const lower = text.toLowerCase();
+  // Lower-casing only ever expands (`İ`); at equal length it is one unit for one unit, so the
+  // ASCII letters can come from the native call and only the non-ASCII ones need `foldChar`.
+  if (lower.length !== text.length) return foldEachChar(text);
+  const parts: string[] = [];
+  let from = 0;
+  NON_ASCII_G.lastIndex = 0;
+  for (let m = NON_ASCII_G.exec(text); m !== null; m = NON_ASCII_G.exec(text)) {
+    parts.push(lower.slice(from, m.index), foldChar(m[0]));
+    from = m.index + 1;
+  }
+  parts.push(lower.slice(from));
+  return parts.join("");
+}
+
+function foldEachChar(text: string): string {
   let out = "";
   for (let i = 0; i < text.length; i++) out += foldChar(text[i] as string);
   return out;
@@ -58,38 +81,86 @@ function plainChar(code: number): string | null {
   return null;
 }
 
-function isDigitAt(text: string, i: number): boolean {
-  const c = text.charCodeAt(i);
+function isDigitCode(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19);
+}
+
+function isDigitAt(text: string, i: number): boolean {
+  return isDigitCode(text.charCodeAt(i));
 }
 
 export function normalize(original: string): NormalizedText {
   if (!NEEDS_WORK.test(original)) {
-    return { text: original, folded: original.toLowerCase(), map: null };
+    return { text: original, folded: foldText(original), map: null };
   }
-  const out: string[] = [];
-  const map: number[] = [];
-  for (let i = 0; i < original.length; i++) {
-    const ch = original[i] as string;
-    if (isZeroWidth(original.charCodeAt(i))) continue;
-    // A single line break between two digits (a number wrapped by a mail client) reads as a space.
-    if ((ch === "\n" || ch === "\r") && out.length > 0 && isDigitAt(out[out.length - 1] as string, 0)) {
+  // Jump from one special character (or line break) to the next; the runs between them are
+  // kept as they are and copied as slices. Replacing one character by one keeps the offsets,
+  // so the offset map is only built once a character is dropped (zero-width, CRLF).
+  const parts: string[] = [];
+  let map: Int32Array | null = null;
+  let kept = 0;
+  let runStart = 0;
+  let lastKeptDigit = false;
+  const keepRun = (end: number): void => {
+    if (end <= runStart) return;
+    parts.push(original.slice(runStart, end));
+    if (map === null) kept += end - runStart;
+    else for (let k = runStart; k < end; k++) map[kept++] = k;
+    // Unchanged characters are never full-width, so an ASCII test is enough.
+    const last = original.charCodeAt(end - 1);
+    lastKeptDigit = last >= 48 && last <= 57;
+  };
+  const keepOne = (replacement: string, at: number, dropped: number): void => {
+    parts.push(replacement);
+    if (map === null && dropped > 0) map = identityMap(original.length + 1, kept);
+    if (map !== null) map[kept] = at;
+    kept++;
+  };
+  SPECIAL_G.lastIndex = 0;
+  for (let m = SPECIAL_G.exec(original); m !== null; m = SPECIAL_G.exec(original)) {
+    const i = m.index;
+    const code = original.charCodeAt(i);
+    if (code === 10 || code === 13) {
+      // A single line break between two digits (a number wrapped by a mail client) reads as a space.
+      if (i > runStart) {
+        const last = original.charCodeAt(i - 1);
+        if (!(last >= 48 && last <= 57)) continue;
+      } else if (!lastKeptDigit) continue;
       let j = i;
-      if (original[j] === "\r" && original[j + 1] === "\n") j++;
-      if (isDigitAt(original, j + 1)) {
-        out.push(" ");
-        map.push(i);
-        i = j;
-        continue;
-      }
+      if (code === 13 && original.charCodeAt(j + 1) === 10) j++;
+      if (!isDigitAt(original, j + 1)) continue;
+      keepRun(i);
+      keepOne(" ", i, j - i);
+      runStart = j + 1;
+      lastKeptDigit = false;
+      SPECIAL_G.lastIndex = j + 1;
+      continue;
     }
-    const plain = plainChar(original.charCodeAt(i));
-    out.push(plain ?? ch);
-    map.push(i);
+    keepRun(i);
+    runStart = i + 1;
+    if (isZeroWidth(code)) {
+      map ??= identityMap(original.length + 1, kept);
+      continue;
+    }
+    const plain = plainChar(code) as string;
+    keepOne(plain, i, 0);
+    lastKeptDigit = isDigitCode(plain.charCodeAt(0));
   }
-  map.push(original.length);
-  const text = out.join("");
-  return { text, folded: foldText(text), map: Int32Array.from(map) };
+  keepRun(original.length);
+  const text = parts.join("");
+  let finalMap: Int32Array | null = map;
+  if (finalMap !== null) {
+    finalMap[kept] = original.length;
+    finalMap = finalMap.subarray(0, kept + 1);
+  }
+  return { text, folded: foldText(text), map: finalMap };
+}
+
+/** A map of `size` entries whose first `filled` ones are the identity. */
+function identityMap(size: number, filled: number): Int32Array {
+  const map = new Int32Array(size);
+  for (let k = 0; k < filled; k++) map[k] = k;
+  return map;
 }
 
 /** Map a [start, end) span of normalised text back to the original text. */
