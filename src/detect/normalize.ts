@@ -24,7 +24,7 @@ const NEEDS_WORK =
 /** The characters `isZeroWidth` and `plainChar` handle, and line breaks. */
 const SPECIAL_G = /[\u00a0\u00ad\u180e\u2000-\u200d\u2010-\u2015\u202f\u2060\u2212\u3000\ufeff\uff01-\uff5e\n\r]/g;
 const NON_ASCII = /[^\t\n\r -~]/;
-const NON_ASCII_G = /[^\x00-\x7f]/g;
+const NON_ASCII_G = /[^\t\n\r -~]/g;
 
 const foldCache = new Map<string, string>();
 
