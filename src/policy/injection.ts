@@ -204,12 +204,16 @@ function closingTagEnd(lower: string, name: string, from: number): number {
 function hiddenElements(text: string, out: HiddenBlock[]): void {
   const lower = text.toLowerCase();
   OPEN_TAG.lastIndex = 0;
+  // Tags inside a hidden element are hidden with it: skipping them keeps the scan linear.
+  let hiddenUntil = 0;
   for (const match of text.matchAll(OPEN_TAG)) {
+    if (match.index < hiddenUntil) continue;
     const name = (match[1] as string).toLowerCase();
     const attributes = match[2] as string;
     const tagEnd = match.index + match[0].length;
     if (HIDING_ATTRIBUTE.test(attributes) && !VOID_ELEMENTS.has(name) && !attributes.endsWith("/")) {
       const end = closingTagEnd(lower, name, tagEnd);
+      hiddenUntil = end;
       out.push({
         start: match.index,
         end,
