@@ -103,7 +103,8 @@ export function errorFromUpstreamStatus(
   const detail = upstreamErrorMessage(body) ?? `HTTP ${status}`;
   const options: GatewayErrorOptions = { provider };
   if (retryAfterSeconds !== undefined) options.retryAfterSeconds = retryAfterSeconds;
-  if (status === 408) options.retryable = true;
+  // Judged by what the upstream said: its auth and request errors will not go away by asking again.
+  options.retryable = status === 408 || status === 429 || status >= 500;
   return new GatewayError(mapped.status, mapped.code, `Upstream ${provider} answered ${status}: ${detail}`, options);
 }
 
