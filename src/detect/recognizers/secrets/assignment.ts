@@ -187,14 +187,52 @@ function isNameChar(code: number): boolean {
   );
 }
 
-/**
- * What may stand between a name and its value. Group `sep` is the separator proper; a separator
- * made of punctuation (`:`, `=`, `=>`, `>`) is "explicit", a verb (`is`, `luidt`, `gewijzigd
- * naar`) is prose. Before it: a closing quote, a bracketed remark (`wachtwoord (tijdelijk):`),
- * a `voor de wifi` / `for admin` qualifier, or one word before a colon (`Token used:`).
+/*
+ * What may stand between a name and its value, read piece by piece: a closing quote or bracket,
+ * a bracketed remark (`wachtwoord (tijdelijk):`), a qualifier (`voor de wifi`, `for admin`),
+ * one word before a colon (`Token used:`), then the separator proper. A separator made of
+ * punctuation (`:`, `=`, `=>`) is "explicit"; a verb (`is`, `luidt`, `gewijzigd naar`) is prose.
  */
-export const SEPARATOR =
-  /["'`]?\]?[ \t]{0,3}(?:\([^()\n]{0,30}\)[ \t]{0,3})?(?:(?:voor|van|for|of|bij|op|from) (?:de |het |the |een |a |onze |our |mijn |my |uw |your )?[a-z0-9._@-]{1,30}[ \t]{0,3})?(?:[a-z]{2,12}[ \t]{0,2}(?=[:=]))?(?<sep>:=|=>|==|[:=]|(?:is|was|luidt|wordt|blijft|are|zijn)(?: (?:nu|now|voortaan|tijdelijk|temporarily|gewijzigd|veranderd|aangepast|changed|set))?(?: (?:in|naar|to|into))?(?: ?:)?(?![a-z0-9])|(?:gewijzigd|veranderd|aangepast|gereset|changed|set|reset|updated) (?:in|naar|to|into)(?![a-z0-9]))/y;
+export const SEPARATOR_LEAD = /["'`]?\]?[ \t]{0,3}/y;
+export const SEPARATOR_REMARK = /\([^()\n]{0,30}\)[ \t]{0,3}/y;
+export const SEPARATOR_QUALIFIER =
+  /(?:voor|van|for|of|bij|op|from) (?:(?:de|het|the|een|a|onze|our|mijn|my|uw|your) )?[a-z0-9._@-]+[ \t]{0,3}/y;
+export const SEPARATOR_LABEL_WORD = /[a-z]{2,12}[ \t]{0,2}(?=[:=])/y;
+export const SEPARATOR_PROPER =
+  /:=|=>|==|[:=]|(?:is|was|luidt|wordt|blijft|are|zijn)(?: (?:nu|now|voortaan|tijdelijk|temporarily|gewijzigd|veranderd|aangepast|changed|set))?(?: (?:in|naar|to|into))?(?: ?:)?(?![a-z0-9])|(?:gewijzigd|veranderd|aangepast|gereset|changed|set|reset|updated) (?:in|naar|to|into)(?![a-z0-9])/y;
+
+/** Length of the match of sticky `re` at `at` in `folded`, or 0. */
+function stickyLength(re: RegExp, folded: string, at: number): number {
+  re.lastIndex = at;
+  const m = re.exec(folded);
+  return m ? m[0].length : 0;
+}
+
+interface Separator {
+  /** Where the separator ends. */
+  end: number;
+  explicit: boolean;
+  /** A colon may put the value on the next line. */
+  colon: boolean;
+}
+
+/** The separator after a name ending at `at`, trying the optional pieces before it. */
+export function readSeparator(folded: string, at: number): Separator | null {
+  let i = at + stickyLength(SEPARATOR_LEAD, folded, at);
+  i += stickyLength(SEPARATOR_REMARK, folded, i);
+  for (const skip of [SEPARATOR_QUALIFIER, SEPARATOR_LABEL_WORD]) {
+    const n = stickyLength(skip, folded, i);
+    if (n > 0 && stickyLength(SEPARATOR_PROPER, folded, i + n) > 0) {
+      i += n;
+      break;
+    }
+  }
+  SEPARATOR_PROPER.lastIndex = i;
+  const sep = SEPARATOR_PROPER.exec(folded);
+  if (!sep) return null;
+  const token = sep[0];
+  return { end: i + token.length, explicit: token[0] === ":" || token[0] === "=", colon: token === ":" };
+}
 
 /** Words after a separator that say something about the secret instead of giving it. */
 const NOT_VALUES = new Set(
@@ -212,7 +250,13 @@ const OPEN_QUOTES = "\"'`“‘";
 const CLOSING_QUOTE: Record<string, string> = { '"': '"', "'": "'", "`": "`", "“": "”", "‘": "’" };
 const MAX_VALUE = 200;
 /** Trailing characters that end a sentence or a structure rather than the value. */
-const TRAILING = /[.,;:?)\]}>"'`”’]+$/;
+const TRAILING = new Set([...".,;:?)]}>\"'`”’"]);
+
+function trimTrailing(value: string): string {
+  let end = value.length;
+  while (end > 0 && TRAILING.has(value[end - 1] as string)) end--;
+  return value.slice(0, end);
+}
 const BRACKET_PAIRS: Record<string, string> = { "[": "]", "<": ">", "{": "}", "(": ")" };
 const SCHEME_WORDS = new Set(["bearer", "basic", "token", "bot", "digest"]);
 
@@ -247,7 +291,7 @@ function readValue(text: string, from: number, queryString: boolean): Value | nu
   const closer = BRACKET_PAIRS[raw[0] as string];
   const closeAt = closer ? raw.indexOf(closer) : -1;
   if (closeAt > 0) return { start: from, end: from + closeAt + 1, quoted: false };
-  const trimmed = raw.replace(TRAILING, "");
+  const trimmed = trimTrailing(raw);
   if (trimmed.length === 0) return null;
   return { start: from, end: from + trimmed.length, quoted: false };
 }
@@ -318,14 +362,12 @@ function assignmentAt(text: string, folded: string, hit: number): Candidate | nu
   const cls = classifyName(text.slice(start, end));
   if (cls === null) return null;
 
-  SEPARATOR.lastIndex = end;
-  const sep = SEPARATOR.exec(folded);
+  const sep = readSeparator(folded, end);
   let valueFrom: number;
   let explicit: boolean;
   if (sep) {
-    const token = sep.groups?.sep ?? "";
-    explicit = /^[:=]/.test(token);
-    valueFrom = skipSpace(text, end + sep[0].length, token === ":");
+    explicit = sep.explicit;
+    valueFrom = skipSpace(text, sep.end, sep.colon);
   } else if (text[start - 1] === "<" && text[end] === ">") {
     // <password>value</password>
     explicit = true;

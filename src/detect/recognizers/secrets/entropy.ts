@@ -63,9 +63,25 @@ const KEY_WORD_STEMS = ["key", "token", "secret", "sleutel", "credential", "auth
 const KEY_CONTEXT =
   /(?<![a-z])(?:(?:api|access|secret|private|signing|master|client|app|service|license|licentie|encryption|versleutel\w*)[ _-]?(?:key|keys|sleutel)|apikey|key|sleutel|token|tokens|secret|secrets|geheim|credential|credentials|auth|authorization|bearer)(?![a-z])/;
 
-/** Words right before a value that make it a reference, not a secret. */
-const NOT_SECRET_CONTEXT =
-  /(?<![a-z])(?:hash|sha\d*|md5|checksum|controlegetal|commit|fingerprint|vingerafdruk|id|uuid|guid|referentie|reference|kenmerk|order|bestelling|transactie|transaction|request|trace|build)(?![a-z])[^a-z\n]{0,24}$/;
+/** Words right before a value that make it a reference, not a secret (`order-id: ...`, `sha256 ...`). */
+const NOT_SECRET_WORDS = new Set(
+  "hash sha sha1 sha256 sha512 md5 checksum controlegetal commit fingerprint vingerafdruk id uuid guid referentie reference kenmerk order bestelling transactie transaction request trace build".split(
+    " ",
+  ),
+);
+
+/** The last word of `line` when only punctuation (at most 24 characters of it) follows it. */
+function lastWord(line: string): string {
+  let end = line.length;
+  while (end > 0 && line.length - end <= 24 && !isWordChar(line.charCodeAt(end - 1))) end--;
+  let start = end;
+  while (start > 0 && isWordChar(line.charCodeAt(start - 1))) start--;
+  return line.slice(start, end);
+}
+
+function isWordChar(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 48 && code <= 57);
+}
 
 /** Characters of a key; dots are left out, so host names and sentences split into short runs. */
 const KEY_CHAR = new Uint8Array(128);
@@ -142,7 +158,7 @@ function lineBefore(folded: string, start: number): string {
 
 function inKeyContext(folded: string, start: number): boolean {
   const line = lineBefore(folded, start);
-  return KEY_CONTEXT.test(line) && !NOT_SECRET_CONTEXT.test(line);
+  return KEY_CONTEXT.test(line) && !NOT_SECRET_WORDS.has(lastWord(line));
 }
 
 /** Hex strings are what hashes look like: a hash word anywhere on the line settles it. */

@@ -8,7 +8,8 @@
 import type { PrefixRule } from "./prefix-rules.js";
 
 /** Header and payload, then an optional signature (unsigned tokens end in a bare dot). */
-export const JWT_PATTERN = /eyJ[A-Za-z0-9_-]{8,4096}\.[A-Za-z0-9_-]{4,16384}\.(?:[A-Za-z0-9_-]{8,4096})?/y;
+export const JWT_PATTERN =
+  /(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{8,4096}\.[A-Za-z0-9_-]{4,16384}\.(?:[A-Za-z0-9_-]{8,4096})?/y;
 
 /** Decode one base64url segment; `null` when it is not valid base64url. */
 export function decodeBase64Url(segment: string): string | null {

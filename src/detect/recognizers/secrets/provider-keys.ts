@@ -68,7 +68,7 @@ export const PROVIDER_RULES: readonly PrefixRule[] = [
   {
     id: "google-oauth-secret",
     prefixes: ["GOCSPX-"],
-    pattern: /GOCSPX-[A-Za-z0-9_-]{24,40}(?![A-Za-z0-9_-])/y,
+    pattern: /(?<![A-Za-z0-9_-])GOCSPX-[A-Za-z0-9_-]{24,40}(?![A-Za-z0-9_-])/y,
     score: CERTAIN,
   },
   { id: "google-oauth-token", prefixes: ["ya29."], pattern: /ya29\.[A-Za-z0-9_.-]{30,2048}/y, score: CERTAIN },
@@ -184,7 +184,7 @@ export const PROVIDER_RULES: readonly PrefixRule[] = [
     prefixes: [],
     precheck: ["-us"],
     search: /(?<![A-Za-z0-9_-])[0-9a-f]{32}-us\d{1,2}(?![A-Za-z0-9_-])/g,
-    pattern: /[0-9a-f]{32}-us\d{1,2}(?![A-Za-z0-9_-])/y,
+    pattern: /(?<![A-Za-z0-9_-])[0-9a-f]{32}-us\d{1,2}(?![A-Za-z0-9_-])/y,
     score: LIKELY,
   },
   {
@@ -217,7 +217,7 @@ export const PROVIDER_RULES: readonly PrefixRule[] = [
     prefixes: [],
     precheck: [":aa"],
     search: /(?<![A-Za-z0-9_-])\d{8,10}:AA[A-Za-z0-9_-]{33}(?![A-Za-z0-9_-])/g,
-    pattern: /\d{8,10}:AA[A-Za-z0-9_-]{33}(?![A-Za-z0-9_-])/y,
+    pattern: /(?<![A-Za-z0-9_-])\d{8,10}:AA[A-Za-z0-9_-]{33}(?![A-Za-z0-9_-])/y,
     score: CERTAIN,
   },
   {
@@ -226,7 +226,7 @@ export const PROVIDER_RULES: readonly PrefixRule[] = [
     prefixes: [],
     precheck: ["discord", "bot"],
     search: /(?<![A-Za-z0-9_-])[MNO][A-Za-z0-9]{23,25}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,38}(?![A-Za-z0-9_-])/g,
-    pattern: /[MNO][A-Za-z0-9]{23,25}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,38}(?![A-Za-z0-9_-])/y,
+    pattern: /(?<![A-Za-z0-9_-])[MNO][A-Za-z0-9]{23,25}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,38}(?![A-Za-z0-9_-])/y,
     score: LIKELY,
   },
   {
@@ -278,7 +278,7 @@ export const PROVIDER_RULES: readonly PrefixRule[] = [
   {
     id: "square",
     prefixes: ["sq0atp-", "sq0csp-", "EAAA"],
-    pattern: /(?:sq0(?:atp|csp)-[A-Za-z0-9_-]{22,60}|EAAA[A-Za-z0-9_-]{60})(?![A-Za-z0-9_-])/y,
+    pattern: /(?<![A-Za-z0-9_-])(?:sq0(?:atp|csp)-[A-Za-z0-9_-]{22,60}|EAAA[A-Za-z0-9_-]{60})(?![A-Za-z0-9_-])/y,
     score: LIKELY,
   },
   { id: "age", prefixes: ["AGE-SECRET-KEY-1"], pattern: /AGE-SECRET-KEY-1[0-9A-Z]{58}/y, score: CERTAIN },
