@@ -79,7 +79,7 @@ function applyEnvOverrides(raw: Record<string, unknown>, env: Env): void {
 /** Parse and validate configuration text. `source` names the file in errors. */
 export function parseConfig(text: string, env: Env = process.env, source = DEFAULT_CONFIG_FILE): PoortwachterConfig {
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length > 0) {
     throw new ConfigError(
       source,

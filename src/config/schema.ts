@@ -126,7 +126,16 @@ const rulesShape = {
   toolCalls: z.enum(TOOL_CALL_ACTIONS, { error: "must be allow, flag, refuse or require-approval" }),
   promptInjection: z.enum(INJECTION_ACTIONS, { error: "must be flag, strip or refuse" }),
   amounts: z.enum(["keep", "generalise"], { error: "must be keep or generalise" }),
-  operators: z.partialRecord(z.enum(ENTITY_TYPES, { error: "must be an entity type" }), operatorSchema),
+  operators: z
+    .partialRecord(z.enum(ENTITY_TYPES, { error: "must be an entity type" }), operatorSchema)
+    .superRefine((operators, ctx) => {
+      try {
+        validatePolicy({ operators });
+      } catch (err) {
+        if (!(err instanceof PolicyError)) throw err;
+        ctx.addIssue({ code: "custom", message: err.message });
+      }
+    }),
   minimumClass: z.enum(DATA_CLASSES, { error: `must be one of ${DATA_CLASSES.join(", ")}` }),
   allowedModels: z.array(z.string().min(1)).optional(),
 };
@@ -204,7 +213,6 @@ export const configSchema = z
   .superRefine((config, ctx) => {
     checkProviders(config.providers, ctx);
     checkModelNames(config, ctx);
-    checkOperators(config.policy, ctx);
   });
 
 type RawConfig = z.output<typeof configSchema>;
@@ -284,18 +292,4 @@ function checkModelNames(config: RawConfig, ctx: z.RefinementCtx): void {
   for (const [team, rules] of Object.entries(config.policy.teams)) {
     checkAllowed(rules.allowedModels, ["policy", "teams", team, "allowedModels"]);
   }
-}
-
-function checkOperators(policy: RawConfig["policy"], ctx: z.RefinementCtx): void {
-  const check = (operators: RawConfig["policy"]["operators"] | undefined, path: (string | number)[]) => {
-    try {
-      validatePolicy({ operators: operators ?? {} });
-    } catch (err) {
-      if (!(err instanceof PolicyError)) throw err;
-      ctx.addIssue({ code: "custom", path, message: err.message });
-    }
-  };
-  check(policy.operators, ["policy", "operators"]);
-  for (const [team, rules] of Object.entries(policy.teams))
-    check(rules.operators, ["policy", "teams", team, "operators"]);
 }
