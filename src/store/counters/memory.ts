@@ -73,7 +73,11 @@ export class MemoryCounters implements Counters {
       if (missing > 0) retryAfterMs = Math.max(retryAfterMs, Math.ceil(missing / spec.refillPerMs));
     }
     if (retryAfterMs > 0 && !force) return { allowed: false, retryAfterMs };
-    for (const [index, spec] of buckets.entries()) states[index]!.tokens -= force ? spec.cost : effectiveCost(spec);
+    for (const [index, spec] of buckets.entries()) {
+      const state = states[index]!;
+      // A negative forced cost refunds an overestimate, but never beyond a full bucket.
+      state.tokens = Math.min(spec.capacity, state.tokens - (force ? spec.cost : effectiveCost(spec)));
+    }
     return { allowed: true, retryAfterMs: 0 };
   }
 

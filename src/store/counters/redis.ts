@@ -73,7 +73,7 @@ for i = 1, n do
   local rate = tonumber(ARGV[3 * i + 1])
   local cost = tonumber(ARGV[3 * i + 2])
   if not force then cost = math.min(cost, capacity) end
-  local left = tokens[i] - cost
+  local left = math.min(capacity, tokens[i] - cost)
   redis.call('HSET', KEYS[i], 't', tostring(left), 'ts', tostring(math.max(now, stamps[i])))
   redis.call('PEXPIRE', KEYS[i], math.ceil((capacity - left) / rate) + 1000)
 end
