@@ -1,9 +1,11 @@
 import { Command, CommanderError } from "commander";
 import { registerAnonymize } from "./commands/anonymize.js";
+import { registerAudit } from "./commands/audit.js";
 import { registerInit } from "./commands/init.js";
 import { registerCheck } from "./commands/check.js";
 import { registerContacts } from "./commands/contacts.js";
 import { registerIncidents } from "./commands/incidents.js";
+import { registerKeys } from "./commands/keys.js";
 import { registerPolicy } from "./commands/policy.js";
 import { registerRegister } from "./commands/register.js";
 import { registerRestore } from "./commands/restore.js";
@@ -12,6 +14,7 @@ import { registerShadowAi } from "./commands/shadow-ai.js";
 import { registerStart } from "./commands/start.js";
 import { registerTools } from "./commands/tools.js";
 import { registerTraining } from "./commands/training.js";
+import { registerTeams, registerUsers } from "./commands/users.js";
 
 /** Build the `poortwachter` command. Each sub-command lives in its own file under commands/. */
 export function buildProgram(): Command {
@@ -30,6 +33,10 @@ export function buildProgram(): Command {
   registerTools(program);
   registerIncidents(program);
   registerTraining(program);
+  registerKeys(program);
+  registerUsers(program);
+  registerTeams(program);
+  registerAudit(program);
   registerPolicy(program);
   registerShadowAi(program);
   registerContacts(program);
