@@ -29,14 +29,52 @@ function wordsBefore(folded: string, start: number, from: number): string[] {
     .filter((w) => w.length > 0);
 }
 
+/** A word without leading `("'[` and trailing `.:,;)]`; index scans, as this runs for every name. */
 function bare(word: string): string {
-  return word.replace(/^[("'[]+|[.:,;)\]]+$/g, "");
+  let s = 0;
+  let e = word.length;
+  while (s < e && isOpening(word.charCodeAt(s))) s++;
+  while (e > s && isClosing(word.charCodeAt(e - 1))) e--;
+  return s === 0 && e === word.length ? word : word.slice(s, e);
+}
+
+function isOpening(code: number): boolean {
+  return code === 40 || code === 34 || code === 39 || code === 91;
+}
+
+function isClosing(code: number): boolean {
+  return code === 46 || code === 58 || code === 44 || code === 59 || code === 41 || code === 93;
+}
+
+/** The characters of the regex class `\s` (and of `String.prototype.trim`). */
+function isSpace(code: number): boolean {
+  if (code <= 32) return code === 32 || (code >= 9 && code <= 13);
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+
+/** Trailing characters a clause is stripped of: white space and `,:;.!-`. */
+function isClauseEnd(code: number): boolean {
+  return isSpace(code) || code === 44 || code === 58 || code === 59 || code === 46 || code === 33 || code === 45;
 }
 
 /** Strip a sentence that ends before the name and trailing punctuation: `..., 36. Met groet,` -> `met groet`. */
 function lastClause(prefix: string): string {
   const cut = Math.max(prefix.lastIndexOf(". "), prefix.lastIndexOf("! "), prefix.lastIndexOf("? "));
-  return (cut >= 0 ? prefix.slice(cut + 2) : prefix).replace(/[\s,:;.!-]+$/, "").trim();
+  let s = cut >= 0 ? cut + 2 : 0;
+  let e = prefix.length;
+  while (e > s && isClauseEnd(prefix.charCodeAt(e - 1))) e--;
+  while (s < e && isSpace(prefix.charCodeAt(s))) s++;
+  return prefix.slice(s, e);
 }
 
 /** The previous non-empty line, if it is at most one blank line away. */

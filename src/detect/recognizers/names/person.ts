@@ -107,16 +107,42 @@ interface Part {
 const enum_Stop = { None: 0, Carry: 1, Break: 2, Poison: 3 } as const;
 type Stop = (typeof enum_Stop)[keyof typeof enum_Stop];
 
+/** What a word's folded form alone says about it as a stop; `Dynamic` when its surroundings decide. */
+const KeyStop = { Dynamic: 0, Carry: 1, None: 2, Break: 3, Poison: 4 } as const;
+/** Added to a `KeyStop` for month words, which stop a name only next to a digit. */
+const MONTH_FLAG = 8;
+const keyStopCache = new Map<string, number>();
+
+function keyStop(key: string): number {
+  let info = keyStopCache.get(key);
+  if (info === undefined) {
+    info = computeKeyStop(key) | (MONTH_WORDS.has(key) ? MONTH_FLAG : 0);
+    // Bounded: a long-running gateway sees an open-ended vocabulary.
+    if (keyStopCache.size > 20_000) keyStopCache.clear();
+    keyStopCache.set(key, info);
+  }
+  return info;
+}
+
+function computeKeyStop(key: string): number {
+  if (TITLE_WORDS.has(key) || SALUTATION_WORDS.has(key)) return KeyStop.Carry;
+  if (LEADING_CAP_PARTICLES.has(key)) return KeyStop.None;
+  if (NON_NAME.has(key) || LABEL_WORDS.has(key)) return FIRST_NAMES.has(key) ? KeyStop.None : KeyStop.Break;
+  if (isSectorHead(key) || TRAILING_HEAD_WORDS.has(key) || VENDORS.has(key)) return KeyStop.Poison;
+  if (key.length > 4 && STREET_WORD.test(key) && !SURNAMES.has(key)) return KeyStop.Poison;
+  if (STREET_HEADS.has(key)) return KeyStop.Poison;
+  return KeyStop.Dynamic;
+}
+
 function stopKind(text: string, token: CapToken): Stop {
-  const key = token.key;
-  if (TITLE_WORDS.has(key) || SALUTATION_WORDS.has(key)) return enum_Stop.Carry;
+  const info = keyStop(token.key);
+  const kind = info & 7;
+  if (kind === KeyStop.Carry) return enum_Stop.Carry;
   if (token.acronym) return enum_Stop.Break;
-  if (MONTH_WORDS.has(key) && nearDigit(text, token)) return enum_Stop.Break;
-  if (LEADING_CAP_PARTICLES.has(key)) return enum_Stop.None;
-  if (NON_NAME.has(key) || LABEL_WORDS.has(key)) return FIRST_NAMES.has(key) ? enum_Stop.None : enum_Stop.Break;
-  if (isSectorHead(key) || TRAILING_HEAD_WORDS.has(key) || VENDORS.has(key)) return enum_Stop.Poison;
-  if (key.length > 4 && STREET_WORD.test(key) && !SURNAMES.has(key)) return enum_Stop.Poison;
-  if (STREET_HEADS.has(key)) return enum_Stop.Poison;
+  if (info & MONTH_FLAG && nearDigit(text, token)) return enum_Stop.Break;
+  if (kind === KeyStop.None) return enum_Stop.None;
+  if (kind === KeyStop.Break) return enum_Stop.Break;
+  if (kind === KeyStop.Poison) return enum_Stop.Poison;
   const after = text.charCodeAt(token.end);
   // Part of an e-mail address, file name or identifier: `Jan.Jansen@`, `Report_Q3`.
   if (after === 64 || after === 95 || (after === 46 && /[\p{L}\d]/u.test(text[token.end + 1] ?? ""))) {
@@ -195,6 +221,7 @@ function joins(prev: CapToken, gap: string): boolean {
 
 /** Start of the longest tussenvoegsel (`van`, `van der`, `in 't`) that ends the lower-case words before a token. */
 function leadingParticleStart(gap: string, tokenStart: number): number {
+  if (gap.length === 0) return -1;
   const words = gap.trim().split(" ");
   for (let k = Math.min(words.length, MAX_LEAD_WORDS); k >= 1; k--) {
     const seq = words.slice(words.length - k).join(" ");
@@ -363,6 +390,9 @@ function isLowerOrApostrophe(code: number): boolean {
   return (code >= 97 && code <= 122) || code === 39;
 }
 
+/** The longest gap `joins` can accept: `. ` plus a particle gap of at most 16 characters. */
+const MAX_JOIN_GAP = 17;
+
 /** `A, B en C` on one line: a name right after another name is a name too. */
 const LIST_SEPARATOR = /^(?:, ?| en | & | and |, en |; ?| \/ )$/;
 
@@ -371,8 +401,9 @@ function chains(text: string, tokens: CapToken[]): Part[][] {
   let chain: Part[] = [];
   let prev: CapToken | null = null;
   for (const token of tokens) {
-    const gap = prev === null ? "" : text.slice(prev.end, token.start);
-    if (prev !== null && chain.length > 0 && joins(prev, gap)) {
+    // `joins` accepts no gap longer than MAX_JOIN_GAP, so longer ones are never sliced.
+    const gap = prev === null || token.start - prev.end > MAX_JOIN_GAP ? null : text.slice(prev.end, token.start);
+    if (prev !== null && gap !== null && chain.length > 0 && joins(prev, gap)) {
       chain.push({ token, gap });
     } else {
       if (chain.length > 0) result.push(chain);

@@ -39,11 +39,18 @@ export interface CapToken {
 /** Latinised initials of more than one letter (`Th.` for Theodorus, `Chr.` for Christiaan). */
 const LONG_INITIALS = new Set(["th", "chr", "ch", "joh", "wm", "ph", "fr", "jac", "corn", "ij", "sj", "tj"]);
 
+/** Every character `isUpperLetter` can accept: ASCII capitals and the non-ASCII letter blocks of `isLetter`. */
+const UPPER_CANDIDATE = /[A-Z\u00c0-\u024f\u0370-\u04ff]/g;
+
 export function capitalisedTokens(text: string, folded: string): CapToken[] {
   const tokens: CapToken[] = [];
   const n = text.length;
   let i = 0;
   while (i < n) {
+    // Jump to the next character that could be a capital (native scan), then check it exactly.
+    UPPER_CANDIDATE.lastIndex = i;
+    if (UPPER_CANDIDATE.exec(text) === null) break;
+    i = UPPER_CANDIDATE.lastIndex - 1;
     const code = text.charCodeAt(i);
     if (!isUpperLetter(text, i, code) || (i > 0 && isWordChar(text.charCodeAt(i - 1)))) {
       i++;
