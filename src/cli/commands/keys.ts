@@ -29,7 +29,7 @@ export async function withAccountingStore<T>(flags: AccountingFlags, task: (stor
   const env = process.env;
   const config = loadConfig(flags.config, env);
   const store = await openStore({
-    dataDir: flags.dataDir ?? env.POORTWACHTER_DATA_DIR ?? config.storage.dataDir,
+    dataDir: flags.dataDir ?? (env.POORTWACHTER_DATA_DIR?.trim() || config.storage.dataDir),
     databaseUrl: config.storage.databaseUrl ?? (env.DATABASE_URL?.trim() || undefined),
     schema: env.POORTWACHTER_DB_SCHEMA?.trim() || undefined,
   });

@@ -57,6 +57,7 @@ function csvValues(r: StoredAuditRecord): (string | number | boolean | null)[] {
     r.decision,
     r.reasons.join(" "),
     Object.entries(r.entityCounts)
+      .sort(([a], [b]) => a.localeCompare(b))
       .map(([type, n]) => `${type}=${n}`)
       .join(" "),
     r.toolCalls,

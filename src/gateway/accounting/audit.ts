@@ -57,7 +57,8 @@ export function optionalAuditCode(value: string | null | undefined): AuditCode |
   return value === null || value === undefined || value === "" ? null : auditCode(value);
 }
 
-const PRODUCT_TOKEN = /^([A-Za-z0-9][A-Za-z0-9._+-]{0,47})(?:\/([A-Za-z0-9][A-Za-z0-9._+-]{0,31}))?/;
+// The token must end at a space or the end: `jan@example.nl` is not a product called `jan`.
+const PRODUCT_TOKEN = /^([A-Za-z0-9][A-Za-z0-9._+-]{0,47})(?:\/([A-Za-z0-9][A-Za-z0-9._+-]{0,31}))?(?=\s|$)/;
 
 /**
  * Which tool sent the request: the `X-Poortwachter-Tool` header when set, otherwise the first

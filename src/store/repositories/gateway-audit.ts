@@ -10,10 +10,10 @@ import { type GatewayAuditTable, type GatewayDb, withGatewayTables } from "./gat
  */
 
 /**
- * A code: a model name, provider id, user name, reason, tool id. No spaces, no `@`, and no run of
+ * A code: a model name, provider id, user name, endpoint path, reason, tool id. No spaces, no `@`, and no run of
  * nine or more digits (a BSN, phone or account number is never a code).
  */
-export const AUDIT_CODE = /^(?!.*\d{9})[A-Za-z0-9][A-Za-z0-9._:/+-]{0,127}$/;
+export const AUDIT_CODE = /^(?!.*\d{9})[A-Za-z0-9/][A-Za-z0-9._:/+-]{0,127}$/;
 const code = z.string().regex(AUDIT_CODE, "not a code (free text is not allowed in audit records)");
 const count = z.number().int().nonnegative();
 const dataClass = z.enum(["public", "customer", "sensitive", "special"]);
