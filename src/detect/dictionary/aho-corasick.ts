@@ -152,6 +152,11 @@ export class AhoCorasick {
     return this.transition(state, symbol);
   }
 
+  /** The state after reading alphabet symbol `symbol` (from `symbolOf`) in `state`. */
+  next(state: number, symbol: number): number {
+    return this.transition(state, symbol);
+  }
+
   private transition(state: number, symbol: number): number {
     let node = state;
     for (;;) {

@@ -9,6 +9,30 @@ function isWordCode(code: number): boolean {
   return /[\p{L}\p{N}]/u.test(String.fromCharCode(code));
 }
 
+const ASCII_WORD = Uint8Array.from({ length: 128 }, (_, c) =>
+  (c >= 48 && c <= 57) || (c >= 97 && c <= 122) || (c >= 65 && c <= 90) ? 1 : 0,
+);
+
+/**
+ * Marks the start of every word. Keys carry it before each word, and the scan feeds it to the
+ * automaton before each word of the text, so a match can only begin where a word begins: inside
+ * words (most of any text) the automaton stays in its start state and does almost no work.
+ */
+const WORD_START = 0;
+
+function markWordStarts(key: string): string {
+  let out = "";
+  let previousWasWord = false;
+  for (let i = 0; i < key.length; i++) {
+    const code = key.charCodeAt(i);
+    const isWord = isWordCode(code);
+    if (isWord && !previousWasWord) out += "\u0000";
+    previousWasWord = isWord;
+    out += key[i];
+  }
+  return out;
+}
+
 function isWhitespace(code: number): boolean {
   return code === 32 || code === 9 || code === 10 || code === 13;
 }
@@ -56,6 +80,10 @@ export class CustomerDictionary implements Recognizer {
   private readonly automaton: AhoCorasick;
   private readonly patterns: readonly DictionaryPattern[];
   private readonly needsStartBoundary: Uint8Array;
+  /** Symbol of the word-start marker in the automaton (0 when no pattern starts with a word). */
+  private readonly boundarySymbol: number;
+  /** Length of each pattern in text characters (its key without word-start markers). */
+  private readonly visibleLength: Int32Array;
   private readonly needsEndBoundary: Uint8Array;
 
   constructor(entries: readonly (DictionaryEntry | string)[]) {
@@ -72,7 +100,9 @@ export class CustomerDictionary implements Recognizer {
     this.patterns = [...byKey.values()];
     this.size = this.patterns.length;
     this.types = [...new Set(this.patterns.map((p) => p.type))];
-    this.automaton = new AhoCorasick(this.patterns.map((p) => p.key));
+    this.automaton = new AhoCorasick(this.patterns.map((p) => markWordStarts(p.key)));
+    this.boundarySymbol = this.automaton.symbolOf[WORD_START] as number;
+    this.visibleLength = Int32Array.from(this.patterns, (p) => p.key.length);
     this.needsStartBoundary = Uint8Array.from(this.patterns, (p) => (isWordCode(p.key.charCodeAt(0)) ? 1 : 0));
     this.needsEndBoundary = Uint8Array.from(this.patterns, (p) =>
       isWordCode(p.key.charCodeAt(p.key.length - 1)) ? 1 : 0,
@@ -84,10 +114,10 @@ export class CustomerDictionary implements Recognizer {
     if (this.size === 0) return found;
     const { folded, text } = input;
     const ac = this.automaton;
-    // The automaton's step, inlined on local references: this loop runs once per character.
-    const { symbolOf, denseRow, dense, stride, fail, edgeStart, edgeSymbol, edgeTarget, output, outputLink } = ac;
+    const boundary = this.boundarySymbol;
     let state = 0;
     let previousWasSpace = true;
+    let previousWasWord = false;
     for (let i = 0; i < folded.length; i++) {
       let code = folded.charCodeAt(i);
       if (code <= 32 && isWhitespace(code)) {
@@ -97,44 +127,17 @@ export class CustomerDictionary implements Recognizer {
       } else {
         previousWasSpace = false;
       }
-      const symbol = symbolOf[code] as number;
-      if (symbol === 0) {
-        state = 0;
-        continue;
-      }
-      for (;;) {
-        const row = denseRow[state] as number;
-        if (row >= 0) {
-          state = dense[row * stride + symbol] as number;
-          break;
-        }
-        let lo = edgeStart[state] as number;
-        let hi = (edgeStart[state + 1] as number) - 1;
-        let next = -1;
-        while (lo <= hi) {
-          const mid = (lo + hi) >> 1;
-          const s = edgeSymbol[mid] as number;
-          if (s === symbol) {
-            next = edgeTarget[mid] as number;
-            break;
-          }
-          if (s < symbol) lo = mid + 1;
-          else hi = mid - 1;
-        }
-        if (next >= 0) {
-          state = next;
-          break;
-        }
-        state = fail[state] as number;
-      }
+      const isWord = code < 128 ? ASCII_WORD[code] === 1 : isWordCode(code);
+      if (isWord && !previousWasWord && boundary !== 0) state = ac.next(state, boundary);
+      previousWasWord = isWord;
+      // A NUL in the text must not pose as the word-start marker.
+      const symbol = code === WORD_START ? 0 : (ac.symbolOf[code] as number);
+      // Outside the alphabet, or mid-word at the start state: nothing can match from here.
+      state = symbol === 0 ? 0 : state === 0 && isWord ? 0 : ac.next(state, symbol);
       if (state === 0) continue;
-      for (
-        let s = (output[state] as number) >= 0 ? state : (outputLink[state] as number);
-        s >= 0;
-        s = outputLink[s] as number
-      ) {
-        const index = output[s] as number;
-        const start = startOf(folded, i, ac.patternLength[index] as number);
+      for (let s = ac.outputAt(state) >= 0 ? state : ac.nextOutputState(state); s >= 0; s = ac.nextOutputState(s)) {
+        const index = ac.outputAt(s);
+        const start = startOf(folded, i, this.visibleLength[index] as number);
         const end = i + 1;
         if (!this.onBoundaries(index, folded, start, end)) continue;
         const pattern = this.patterns[index] as DictionaryPattern;
