@@ -7,7 +7,7 @@ import {
   TITLE_WORDS,
   VERBS_AFTER,
 } from "./lexicon.js";
-import { lineStart } from "./tokens.js";
+import { LineStarts } from "./tokens.js";
 
 /** How strongly the words around a span say "a person's name follows". */
 export const Cue = {
@@ -77,32 +77,68 @@ function lastClause(prefix: string): string {
   return prefix.slice(s, e);
 }
 
-/** The previous non-empty line, if it is at most one blank line away. */
-function previousLine(folded: string, ls: number): string | null {
+/** The longest sign-off phrase: a longer clause is never one. */
+const MAX_SIGNOFF = Math.max(...[...SIGNOFF_PHRASES].map((p) => p.length));
+/** Up to this length a line prefix is simply sliced; longer ones get the bounded scan. */
+const SHORT_PREFIX = 256;
+
+function isCut(folded: string, c: number): boolean {
+  const code = folded.charCodeAt(c);
+  return (code === 46 || code === 33 || code === 63) && folded.charCodeAt(c + 1) === 32;
+}
+
+/**
+ * `lastClause(folded.slice(from, to))`, reading no more of a long line than it must. Callers only
+ * ask whether the clause is empty or a sign-off, so once the clause is known to be longer than
+ * any sign-off, a (non-empty, equally long or longer) tail of it is returned instead.
+ */
+function clauseBetween(folded: string, from: number, to: number): string {
+  if (to - from <= SHORT_PREFIX) return lastClause(folded.slice(from, to));
+  let e = to;
+  while (e > from && isClauseEnd(folded.charCodeAt(e - 1))) e--;
+  // A sentence end inside the stripped tail leaves nothing.
+  for (let c = Math.max(from, e - 1); c <= to - 2; c++) if (isCut(folded, c)) return "";
+  if (e === from) return "";
+  let k = e - 1;
+  for (let j = e - 1; j > from; j--) {
+    if (!isSpace(folded.charCodeAt(j))) k = j;
+    if (e - k > MAX_SIGNOFF || isCut(folded, j - 1)) return folded.slice(k, e);
+  }
+  if (!isSpace(folded.charCodeAt(from))) k = from;
+  return folded.slice(k, e);
+}
+
+/**
+ * The clause ending the previous non-empty line (at most one blank line away), as
+ * `lastClause(line.trim())`; null when there is no such line.
+ */
+function previousLineClause(folded: string, ls: number, lines: LineStarts): string | null {
   let end = ls - 1;
   for (let blank = 0; blank < 2 && end > 0; blank++) {
-    const s = folded.lastIndexOf("\n", end - 1) + 1;
-    const line = folded.slice(s, end).trim();
-    if (line.length > 0) return line;
+    const s = lines.lineStart(end);
+    let a = s;
+    let b = end;
+    while (a < b && isSpace(folded.charCodeAt(a))) a++;
+    while (b > a && isSpace(folded.charCodeAt(b - 1))) b--;
+    if (b > a) return clauseBetween(folded, a, b);
     end = s - 1;
   }
   return null;
 }
 
-/** The cue in front of a name starting at `start`. */
-export function cueBefore(text: string, folded: string, start: number): Cue {
+/** The cue in front of a name starting at `start`. Pass `lines` when calling for many names in one text. */
+export function cueBefore(text: string, folded: string, start: number, lines = new LineStarts(text)): Cue {
   if (start > 0 && text[start - 1] === "@" && (start < 2 || /\s/.test(text[start - 2] as string))) return Cue.Strong;
-  const ls = lineStart(text, start);
+  const ls = lines.lineStart(start);
   const words = wordsBefore(folded, start, ls);
   const last = words[words.length - 1];
   const lastBare = last === undefined ? "" : bare(last);
   // Before the clause check: `Dear Mr. Okonkwo` must not read as a sentence ending in `Mr.`.
   if (TITLE_WORDS.has(lastBare)) return Cue.Strong;
-  const prefix = folded.slice(ls, start);
-  const clause = lastClause(prefix);
+  const clause = clauseBetween(folded, ls, start);
   if (clause.length === 0) {
-    const prev = previousLine(folded, ls);
-    if (prev !== null && SIGNOFF_PHRASES.has(lastClause(prev))) return Cue.Strong;
+    const prev = previousLineClause(folded, ls, lines);
+    if (prev !== null && SIGNOFF_PHRASES.has(prev)) return Cue.Strong;
     return Cue.None;
   }
   if (SIGNOFF_PHRASES.has(clause)) return Cue.Strong;

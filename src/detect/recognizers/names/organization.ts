@@ -12,7 +12,7 @@ import {
   VENDOR_PHRASES,
   VENDORS,
 } from "./lexicon.js";
-import { type CapToken, lineStart, sharedTokens } from "./tokens.js";
+import { type CapToken, sharedTokens } from "./tokens.js";
 
 /**
  * A legal form right after a name, tried at a position with `lastIndex` (sticky): ` B.V.`, ` BV`,
@@ -162,8 +162,15 @@ function partyLabelBefore(text: string, folded: string, start: number): boolean 
   let i = start - 1;
   while (i >= 0 && text.charCodeAt(i) === 32) i--;
   if (text.charCodeAt(i) !== 58) return false;
-  const ls = lineStart(text, start);
-  const m = PARTY_LABEL.exec(folded.slice(Math.max(ls, start - 30), start));
+  // Only the last 30 characters of the line matter; a backwards search could cross a whole long line.
+  let from = Math.max(0, start - 30);
+  for (let k = start - 1; k >= from; k--) {
+    if (text.charCodeAt(k) === 10) {
+      from = k + 1;
+      break;
+    }
+  }
+  const m = PARTY_LABEL.exec(folded.slice(from, start));
   return m !== null && PARTY_LABEL_WORDS.has(m[1] as string);
 }
 

@@ -17,7 +17,7 @@ import {
   VENDORS,
 } from "./lexicon.js";
 import { TRAILING_LEGAL_FORM } from "./organization.js";
-import { atSentenceStart, type CapToken, sharedTokens } from "./tokens.js";
+import { atSentenceStart, type CapToken, LineStarts, sharedTokens } from "./tokens.js";
 
 /** Tussenvoegsel sequences as written between a first name and a surname. */
 const PARTICLE_SEQUENCES = new Set([
@@ -235,8 +235,14 @@ function leadingParticleStart(gap: string, tokenStart: number): number {
  * (`dhr. van Dam`) or before a known surname (`met de Vries`), never before a trade word
  * (`de Bakker op de hoek` is the baker).
  */
-function leadParticleFits(text: string, folded: string, particleStart: number, parts: Part[]): boolean {
-  if (cueBefore(text, folded, particleStart) === Cue.Strong) return true;
+function leadParticleFits(
+  text: string,
+  folded: string,
+  particleStart: number,
+  parts: Part[],
+  lines: LineStarts,
+): boolean {
+  if (cueBefore(text, folded, particleStart, lines) === Cue.Strong) return true;
   if (parts.length !== 1) return false;
   const key = (parts[0] as Part).token.key;
   return SURNAMES.has(key) && !COMMON_WORD_SURNAME.has(key);
@@ -254,7 +260,7 @@ interface Name {
 }
 
 /** Split a chain of capitalised tokens into name candidates at words that are never names. */
-function namesInChain(text: string, folded: string, chain: Part[], out: Name[]): void {
+function namesInChain(text: string, folded: string, chain: Part[], out: Name[], lines: LineStarts): void {
   let current: Part[] = [];
   let carry = false;
   let poisoned = false;
@@ -265,7 +271,7 @@ function namesInChain(text: string, folded: string, chain: Part[], out: Name[]):
       let start = lead ? first.token.start - first.gap.length + 1 : first.token.start;
       if (!lead && first === chain[0]) {
         const particleStart = leadingParticleStart(first.gap, first.token.start);
-        if (particleStart >= 0 && leadParticleFits(text, folded, particleStart, current)) {
+        if (particleStart >= 0 && leadParticleFits(text, folded, particleStart, current, lines)) {
           lead = true;
           start = particleStart;
         }
@@ -332,12 +338,18 @@ function intrinsicScore(name: Name, text: string): number {
   return SURNAMES.has(first) ? 0.4 : 0.3;
 }
 
-function scoreWithContext(name: Name, end: number, input: ScanInput, listedAfterName: boolean): number {
+function scoreWithContext(
+  name: Name,
+  end: number,
+  input: ScanInput,
+  listedAfterName: boolean,
+  lines: LineStarts,
+): number {
   let score = intrinsicScore(name, input.text);
   if (score === 0) return 0;
   // Already strong on its own words: context would only nudge it, so skip the lookups.
   if (score >= 0.9) return score;
-  const cue = name.inlineCue ? Cue.Strong : cueBefore(input.text, input.folded, name.start);
+  const cue = name.inlineCue ? Cue.Strong : cueBefore(input.text, input.folded, name.start, lines);
   if (cue === Cue.Strong || listedAfterName) return Math.max(score, 0.92);
   if (cue === Cue.Medium) score += 0.35;
   else if (cue === Cue.Weak) score += 0.1;
@@ -419,7 +431,8 @@ export function scanPersons(input: ScanInput): Candidate[] {
   const { text } = input;
   const tokens = sharedTokens(input);
   const names: Name[] = [];
-  for (const chain of chains(text, tokens)) namesInChain(text, input.folded, chain, names);
+  const lines = new LineStarts(text);
+  for (const chain of chains(text, tokens)) namesInChain(text, input.folded, chain, names, lines);
   const out: Candidate[] = [];
   let previous: Candidate | null = null;
   for (const name of names) {
@@ -433,7 +446,7 @@ export function scanPersons(input: ScanInput): Candidate[] {
     if (TRAILING_LEGAL_FORM.test(text)) continue;
     const listed =
       previous !== null && previous.score >= 0.85 && LIST_SEPARATOR.test(text.slice(previous.end, name.start));
-    const score = scoreWithContext(name, end, input, listed);
+    const score = scoreWithContext(name, end, input, listed, lines);
     if (score < 0.35) continue;
     const candidate: Candidate = { type: "PERSON", start: name.start, end, score, recognizer: "names.person" };
     out.push(candidate);

@@ -99,6 +99,38 @@ export function lineStart(text: string, index: number): number {
   return nl + 1;
 }
 
+/**
+ * `lineStart` for many positions in one text, in O(log lines) each: on a long line a backwards
+ * search per name would make the scan quadratic. The newline positions are collected on first use.
+ */
+export class LineStarts {
+  private breaks: Int32Array | null = null;
+
+  constructor(private readonly text: string) {}
+
+  /** Same result as `lineStart(text, index)`. */
+  lineStart(index: number): number {
+    if (this.breaks === null) this.breaks = newlinePositions(this.text);
+    const breaks = this.breaks;
+    // `lastIndexOf("\n", index - 1)` clamps a negative position to 0.
+    const limit = Math.max(index - 1, 0);
+    let lo = 0;
+    let hi = breaks.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((breaks[mid] as number) <= limit) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo === 0 ? 0 : (breaks[lo - 1] as number) + 1;
+  }
+}
+
+function newlinePositions(text: string): Int32Array {
+  const found: number[] = [];
+  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) found.push(i);
+  return Int32Array.from(found);
+}
+
 /** End of the line containing `index` (position of the newline or text end). */
 export function lineEnd(text: string, index: number): number {
   const nl = text.indexOf("\n", index);

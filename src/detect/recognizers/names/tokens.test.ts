@@ -1,0 +1,46 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { Cue, cueBefore } from "./context.js";
+import { capitalisedTokens, LineStarts, lineStart } from "./tokens.js";
+
+describe("LineStarts", () => {
+  it("gives the same line start as a backwards search, for every position (property)", () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom("a", " ", "\n", "\r", "."), { maxLength: 40 }), (chars) => {
+        const text = chars.join("");
+        const lines = new LineStarts(text);
+        for (let i = 0; i <= text.length; i++) expect(lines.lineStart(i)).toBe(lineStart(text, i));
+      }),
+    );
+  });
+});
+
+describe("cue before a name on a long line", () => {
+  const filler = "we hebben de offerte besproken en alles is in orde ".repeat(12);
+
+  it("still sees a sign-off right before the name", () => {
+    const text = `${filler}. Met vriendelijke groet, Sanne`;
+    expect(cueBefore(text, text.toLowerCase(), text.indexOf("Sanne"))).toBe(Cue.Strong);
+  });
+
+  it("does not read a long clause ending in sign-off words as a sign-off", () => {
+    const text = `${filler}en met vriendelijke groet, Sanne`;
+    expect(cueBefore(text, text.toLowerCase(), text.indexOf("Sanne"))).not.toBe(Cue.Strong);
+  });
+
+  it("reads a name after a sentence end on a long line like one on a short line", () => {
+    const long = `${filler}. Sanne`;
+    const short = "Het is in orde. Sanne";
+    expect(cueBefore(long, long.toLowerCase(), long.indexOf("Sanne"))).toBe(
+      cueBefore(short, short.toLowerCase(), short.indexOf("Sanne")),
+    );
+  });
+});
+
+describe("capitalisedTokens", () => {
+  it("finds capitalised words, also with accents, and skips words that start inside a word", () => {
+    const text = "Bel Émile de Vries of mailNaar Øystein";
+    const tokens = capitalisedTokens(text, text.toLowerCase());
+    expect(tokens.map((t) => text.slice(t.start, t.end))).toEqual(["Bel", "Émile", "Vries", "Øystein"]);
+  });
+});
