@@ -35,10 +35,13 @@ const PROVIDERS = `providers:
 describe("expandEnv", () => {
   it("substitutes, uses defaults, keeps escapes", () => {
     const env = { A: "x", EMPTY: "" };
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: ${...} in plain strings is the syntax under test
     expect(expandEnv("${A}-${B:-y}-${EMPTY:-z}-${EMPTY-w}-$${A}-$5", env)).toBe("x-y-z--${A}-$5");
   });
   it("names an unset variable", () => {
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: ${...} in plain strings is the syntax under test
     expect(() => expandEnv("${NOPE}", {})).toThrow(/NOPE is not set/);
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: ${...} in plain strings is the syntax under test
     expect(() => expandEnv("${1X}", {})).toThrow(/not a valid variable reference/);
     expect(() => expandEnv("${OPEN", {})).toThrow(/unclosed/);
   });
