@@ -1,5 +1,7 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { Detector } from "../analyzer.js";
+import { normalize } from "../normalize.js";
 import { CustomerDictionary } from "./customer-dictionary.js";
 import { inferType } from "./entries.js";
 
@@ -90,5 +92,63 @@ describe("inferType", () => {
     expect(inferType("Stichting Het Gouden Uur")).toBe("ORGANIZATION");
     expect(inferType("Loodgieter Berends B.V.")).toBe("ORGANIZATION");
     expect(inferType("Annelies Groen")).toBe("PERSON");
+  });
+});
+
+describe("CustomerDictionary against a brute-force search (property)", () => {
+  const word = fc.constantFrom("ab", "abc", "b", "ca", "x1", "Ab");
+  const separator = fc.constantFrom(" ", "  ", "\n", "-", ".", ", ", "\u0000");
+
+  /** Every occurrence of `key` on word boundaries, reading each whitespace run as one space. */
+  function naive(text: string, key: string): string[] {
+    const folded = text.toLowerCase();
+    let collapsed = "";
+    const origin: number[] = [];
+    for (let i = 0; i < folded.length; i++) {
+      const ch = folded[i] as string;
+      if (/\s/.test(ch)) {
+        if (collapsed.endsWith(" ") || collapsed === "") continue;
+        collapsed += " ";
+      } else collapsed += ch;
+      origin.push(i);
+    }
+    const isWord = (ch: string | undefined) => ch !== undefined && /[a-z0-9]/.test(ch);
+    const found: string[] = [];
+    for (let at = collapsed.indexOf(key); at >= 0; at = collapsed.indexOf(key, at + 1)) {
+      const start = origin[at] as number;
+      const end = (origin[at + key.length - 1] as number) + 1;
+      if (!isWord(folded[start - 1]) && !isWord(folded[end])) found.push(`${start}-${end}`);
+    }
+    return found;
+  }
+
+  it("finds exactly the whole-word occurrences of every entry", () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(
+          fc.array(word, { minLength: 1, maxLength: 3 }).map((w) => w.join(" ").toLowerCase()),
+          {
+            minLength: 1,
+            maxLength: 5,
+          },
+        ),
+        fc.array(fc.tuple(word, separator), { maxLength: 20 }),
+        (keys, parts) => {
+          const text = parts.map(([w, s]) => w + s).join("");
+          const dictionary = new CustomerDictionary(keys.map((value) => ({ value, type: "ORGANIZATION" as const })));
+          const norm = normalize(text);
+          const got = dictionary
+            .scan({ text: norm.text, folded: norm.folded })
+            .map((c) => `${c.start}-${c.end}`)
+            .sort();
+          // Entries shorter than two characters say too little and are left out.
+          const want = keys
+            .filter((k) => k.length >= 2)
+            .flatMap((k) => naive(norm.text, k))
+            .sort();
+          expect(got).toEqual(want);
+        },
+      ),
+    );
   });
 });
