@@ -3,12 +3,21 @@
  * worker), so the pure detector never imports this file: Node callers pass
  * `recheckPatternSafety` to `compileCustomRecognizers`.
  */
-import { checkSync } from "recheck";
+import { createRequire } from "node:module";
 import { type CustomRecognizer, compileCustomRecognizers, type PatternSafetyCheck } from "./custom-recognizer.js";
+
+type CheckSync = typeof import("recheck").checkSync;
+let checkSync: CheckSync | undefined;
+
+/** recheck takes ~0.1 s to load, so it is loaded on the first check, not by every CLI start. */
+function recheck(): CheckSync {
+  checkSync ??= (createRequire(import.meta.url)("recheck") as { checkSync: CheckSync }).checkSync;
+  return checkSync;
+}
 
 /** Null when recheck proves the pattern safe; otherwise why it is refused (also when it cannot tell). */
 export const recheckPatternSafety: PatternSafetyCheck = (source, flags) => {
-  const result = checkSync(source, flags, { timeout: 5000 });
+  const result = recheck()(source, flags, { timeout: 5000 });
   if (result.status === "safe") return null;
   if (result.status === "vulnerable") {
     const attack = result.attack ? `, e.g. on ${JSON.stringify(result.attack.pattern)}` : "";
