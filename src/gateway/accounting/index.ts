@@ -1,4 +1,12 @@
-export { Accounting, type AccountingOptions, type AuditExportFormat, AuditLog } from "./accounting.js";
+export {
+  Accounting,
+  type AccountingOptions,
+  type Admission,
+  type AdmissionRefusal,
+  type AdmitInput,
+  type AuditExportFormat,
+  AuditLog,
+} from "./accounting.js";
 export { apiKeyId, displayKeyId, parseDuration, presentedApiKey } from "./api-keys.js";
 export {
   type AuditCode,
@@ -27,6 +35,7 @@ export {
   type PeriodLimits,
   type WindowLimit,
 } from "./budgets.js";
+export { accountingOptionsFromConfig } from "./from-config.js";
 export {
   type AuthErrorCode,
   type AuthResult,

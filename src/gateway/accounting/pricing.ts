@@ -27,6 +27,8 @@ export interface PricingSettings {
   models?: Readonly<Record<string, PriceEntry>> | undefined;
   /** Models that cost nothing (on your own hardware): the local providers' models. */
   freeModels?: Iterable<string> | undefined;
+  /** Euro prices per model name that win over the table (the config's model catalogue). */
+  euroPrices?: Readonly<Record<string, EuroPrice>> | undefined;
 }
 
 export interface TokenUsage {
@@ -58,6 +60,7 @@ export class PriceBook {
   private readonly table: Readonly<Record<string, PriceEntry>>;
   private readonly usdToEur: number;
   private readonly free: Set<string>;
+  private readonly euroPrices: Readonly<Record<string, EuroPrice>>;
   /**
    * Unknown, non-free models are priced like the most expensive model in the table: a model
    * missing from the table must not be a way around the budgets.
@@ -68,6 +71,7 @@ export class PriceBook {
     this.table = { ...DEFAULT_PRICES, ...(settings.models ?? {}) };
     this.usdToEur = settings.usdToEur ?? DEFAULT_USD_TO_EUR;
     this.free = new Set(settings.freeModels ?? []);
+    this.euroPrices = settings.euroPrices ?? {};
     const prices = Object.values(this.table).map((p) => toEuro(p, this.usdToEur));
     this.failSafe = {
       inputPerMTok: Math.max(0, ...prices.map((p) => p.inputPerMTok)),
@@ -77,6 +81,8 @@ export class PriceBook {
 
   priceOf(model: string): { price: EuroPrice; priced: boolean } {
     if (this.free.has(model)) return { price: { inputPerMTok: 0, outputPerMTok: 0 }, priced: true };
+    const own = Object.hasOwn(this.euroPrices, model) ? this.euroPrices[model] : undefined;
+    if (own) return { price: own, priced: true };
     const entry = findPrice(this.table, model);
     return entry ? { price: toEuro(entry, this.usdToEur), priced: true } : { price: this.failSafe, priced: false };
   }
