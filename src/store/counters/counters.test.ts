@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GatewaySpendRepository } from "../repositories/gateway-spend.js";
 import { openSqliteTestStore, type TestStore, testBackends } from "../test-helpers/backends.js";
@@ -163,5 +164,38 @@ describe("redis counters", () => {
     const ttl = await client.ttl(`${redis.prefix}ttl`);
     expect(ttl).toBeGreaterThan(80);
     expect(ttl).toBeLessThanOrEqual(91);
+  });
+});
+
+describe("memory counters under random concurrent load", () => {
+  it("never exceed a limit by more than what settled above its reservation", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 1, max: 5000 }),
+        fc.array(fc.record({ reserve: fc.integer({ min: 0, max: 800 }), actual: fc.integer({ min: 0, max: 1000 }) }), {
+          maxLength: 40,
+        }),
+        async (limit, requests) => {
+          const counters = new MemoryCounters(undefined);
+          const l = line("prop", limit);
+          let overrun = 0;
+          let settled = 0;
+          await Promise.all(
+            requests.map(async ({ reserve, actual }) => {
+              const outcome = await counters.reserve([l], reserve);
+              if (!outcome.ok) return;
+              expect(outcome.totals[0]).toBeLessThanOrEqual(limit);
+              await counters.settle([l], reserve, actual);
+              overrun += Math.max(0, actual - reserve);
+              settled += actual;
+            }),
+          );
+          const [total] = await counters.read([l]);
+          expect(total).toBe(settled);
+          expect(total).toBeLessThanOrEqual(limit + overrun);
+        },
+      ),
+      { numRuns: 100 },
+    );
   });
 });

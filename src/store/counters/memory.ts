@@ -136,5 +136,7 @@ export class MemoryCounters implements Counters {
     const now = this.clock();
     for (const [key, counter] of this.counters) if (counter.expiresAtMs <= now) this.counters.delete(key);
     for (const [key, bucket] of this.buckets) if (now - bucket.updatedMs > 3_600_000) this.buckets.delete(key);
+    // Rows of past windows are never read again; failing to delete them now only delays it.
+    this.spend?.purgeExpired(new Date(now)).catch(() => {});
   }
 }
