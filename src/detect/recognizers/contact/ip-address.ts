@@ -103,9 +103,12 @@ function ipv4Candidates(text: string, folded: string): Candidate[] {
   return out;
 }
 
+/** What every IPv6 candidate contains (its leading lookahead): a cheap test before the full scan. */
+const IPV6_HINT = /:[0-9A-Fa-f]{0,4}:/;
+
 export function findIpAddresses(text: string, folded: string): Candidate[] {
   const v4 = ipv4Candidates(text, folded);
-  return text.includes(":") ? v4.concat(ipv6Candidates(text, folded)) : v4;
+  return IPV6_HINT.test(text) ? v4.concat(ipv6Candidates(text, folded)) : v4;
 }
 
 export const ipAddressRecognizer: Recognizer = {

@@ -39,7 +39,10 @@ function sidecodeSource(code: string, separator: string): string {
 
 function platePattern(separator: string, flags: string): RegExp {
   const body = SIDECODES.map((code) => sidecodeSource(code, separator)).join("|");
-  return new RegExp(`(?<![A-Za-z0-9-])(?:${body})(?![A-Za-z0-9]|-[A-Za-z0-9])`, flags);
+  // The leading lookahead names the characters a plate can start with, so the engine rejects
+  // every other position before trying the fourteen sidecodes.
+  const first = flags.includes("i") ? "" : `(?=${LETTER}|\\d)`;
+  return new RegExp(`${first}(?<![A-Za-z0-9-])(?:${body})(?![A-Za-z0-9]|-[A-Za-z0-9])`, flags);
 }
 
 /** With dashes, upper case: the way plates are written. */
@@ -47,7 +50,7 @@ export const DASHED_PLATE_PATTERN = platePattern("-", "g");
 /** Without dashes, with spaces, or in lower case: only with a vehicle word. */
 export const LOOSE_PLATE_PATTERN = platePattern("[ -]?", "gi");
 
-export const VEHICLE_WORDS = keywordMatcher([
+const VEHICLE_WORD_LIST = [
   "kenteken*",
   "nummerplaat*",
   "auto",
@@ -77,7 +80,15 @@ export const VEHICLE_WORDS = keywordMatcher([
   "registration",
   "vehicle*",
   "car",
-]);
+];
+export const VEHICLE_WORDS = keywordMatcher(VEHICLE_WORD_LIST);
+/**
+ * Any vehicle word anywhere, even inside another word. A loose plate needs a vehicle word near it,
+ * and every such match is also a substring of the whole text, so without one the loose scan is skipped.
+ */
+const VEHICLE_HINT = new RegExp(
+  VEHICLE_WORD_LIST.map((w) => w.replace(/\*$/, "").replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"),
+);
 
 /** Codes in a catalogue or a spec sheet are not plates. */
 export const PRODUCT_WORDS = keywordMatcher([
@@ -118,6 +129,7 @@ export const licensePlateRecognizer: Recognizer = {
       else if (keywordWithin(input.folded, start, PRODUCT_WORDS, 32)) score = SCORE_DASHED_PRODUCT;
       out.push(candidate("LICENSE_PLATE", start, end, score, LICENSE_PLATE_RECOGNIZER));
     }
+    if (!VEHICLE_HINT.test(input.folded)) return out;
     for (const m of input.text.matchAll(LOOSE_PLATE_PATTERN)) {
       const start = m.index;
       // `Ab12cD` is a code or a typo, not a plate someone wrote down.
