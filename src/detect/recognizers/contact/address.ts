@@ -206,8 +206,13 @@ function dutchStreets(text: string, folded: string): Candidate[] {
   return out;
 }
 
+/** The street word every English street line ends in (with the same boundary): a cheap test first. */
+const ENGLISH_STREET_HINT =
+  /(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Boulevard|Blvd|Way|Court|Ct|Place|Square|Terrace|Close|Crescent|Gardens|Parkway|Row)\b/u;
+
 function englishStreets(text: string): Candidate[] {
   const out: Candidate[] = [];
+  if (!ENGLISH_STREET_HINT.test(text)) return out;
   ENGLISH_STREET_LINE.lastIndex = 0;
   for (let m = ENGLISH_STREET_LINE.exec(text); m !== null; m = ENGLISH_STREET_LINE.exec(text)) {
     let end = m.index + m[0].length;
