@@ -21,12 +21,25 @@ export const Cue = {
 } as const;
 export type Cue = (typeof Cue)[keyof typeof Cue];
 
-/** Words of the current line before `start`, with their punctuation, last one last. */
+/** Callers look at no more than the last three words, and whether there is only one. */
+const MAX_WORDS_BEFORE = 4;
+
+/**
+ * The last words (white-space separated, with their punctuation, last one last) of the 48
+ * characters of the current line before `start`: at most MAX_WORDS_BEFORE of them.
+ */
 function wordsBefore(folded: string, start: number, from: number): string[] {
-  return folded
-    .slice(Math.max(from, start - 48), start)
-    .split(/\s+/)
-    .filter((w) => w.length > 0);
+  const lo = Math.max(from, start - 48);
+  const words: string[] = [];
+  let i = start;
+  while (words.length < MAX_WORDS_BEFORE) {
+    while (i > lo && isSpace(folded.charCodeAt(i - 1))) i--;
+    if (i <= lo) break;
+    const end = i;
+    while (i > lo && !isSpace(folded.charCodeAt(i - 1))) i--;
+    words.push(folded.slice(i, end));
+  }
+  return words.reverse();
 }
 
 /** A word without leading `("'[` and trailing `.:,;)]`; index scans, as this runs for every name. */
@@ -67,20 +80,8 @@ function isClauseEnd(code: number): boolean {
   return isSpace(code) || code === 44 || code === 58 || code === 59 || code === 46 || code === 33 || code === 45;
 }
 
-/** Strip a sentence that ends before the name and trailing punctuation: `..., 36. Met groet,` -> `met groet`. */
-function lastClause(prefix: string): string {
-  const cut = Math.max(prefix.lastIndexOf(". "), prefix.lastIndexOf("! "), prefix.lastIndexOf("? "));
-  let s = cut >= 0 ? cut + 2 : 0;
-  let e = prefix.length;
-  while (e > s && isClauseEnd(prefix.charCodeAt(e - 1))) e--;
-  while (s < e && isSpace(prefix.charCodeAt(s))) s++;
-  return prefix.slice(s, e);
-}
-
 /** The longest sign-off phrase: a longer clause is never one. */
 const MAX_SIGNOFF = Math.max(...[...SIGNOFF_PHRASES].map((p) => p.length));
-/** Up to this length a line prefix is simply sliced; longer ones get the bounded scan. */
-const SHORT_PREFIX = 256;
 
 function isCut(folded: string, c: number): boolean {
   const code = folded.charCodeAt(c);
@@ -88,12 +89,13 @@ function isCut(folded: string, c: number): boolean {
 }
 
 /**
- * `lastClause(folded.slice(from, to))`, reading no more of a long line than it must. Callers only
- * ask whether the clause is empty or a sign-off, so once the clause is known to be longer than
- * any sign-off, a (non-empty, equally long or longer) tail of it is returned instead.
+ * The last clause of `folded.slice(from, to)`: what follows the last sentence end (`. `, `! `,
+ * `? `), without trailing white space and `,:;.!-` and without leading white space
+ * (`..., 36. Met groet,` -> `met groet`). Read backwards, no further than needed: callers only
+ * ask whether the clause is empty or a sign-off, so once it is known to be longer than any
+ * sign-off, a (non-empty, at least as long) tail of it is returned instead.
  */
 function clauseBetween(folded: string, from: number, to: number): string {
-  if (to - from <= SHORT_PREFIX) return lastClause(folded.slice(from, to));
   let e = to;
   while (e > from && isClauseEnd(folded.charCodeAt(e - 1))) e--;
   // A sentence end inside the stripped tail leaves nothing.
@@ -110,7 +112,7 @@ function clauseBetween(folded: string, from: number, to: number): string {
 
 /**
  * The clause ending the previous non-empty line (at most one blank line away), as
- * `lastClause(line.trim())`; null when there is no such line.
+ * `clauseBetween` of the trimmed line; null when there is no such line.
  */
 function previousLineClause(folded: string, ls: number, lines: LineStarts): string | null {
   let end = ls - 1;
