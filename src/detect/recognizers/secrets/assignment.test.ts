@@ -84,6 +84,24 @@ describe("secret assignments: prose, Dutch and English", () => {
     expect(found("PIN: 12")).toEqual([]);
   });
 
+  it("reads Markdown labels and tables", () => {
+    expect(found("**Wachtwoord:** Zomer2024")).toEqual(["Zomer2024"]);
+    expect(found("| Gebruiker | jan |\n| Wachtwoord | Zomer2024! |")).toEqual(["Zomer2024!"]);
+    expect(found("| Naam | Functie |\n| wachtwoord | reset |")).toEqual([]);
+  });
+
+  it("reports access codes that are digits or credential-like", () => {
+    expect(found("toegangscode: 482913")).toEqual(["482913"]);
+    expect(found("De inlogcode is AB12CD")).toEqual(["AB12CD"]);
+    expect(found("Alarmcode 1234, sleutel ligt bij de buren")).toEqual(["1234"]);
+    expect(found("toegangscode: volgt")).toEqual([]);
+  });
+
+  it("takes a short password name followed directly by a password with digits", () => {
+    expect(found("ww Welkom01")).toEqual(["Welkom01"]);
+    expect(found("pw Zomer2024 werkt niet")).toEqual(["Zomer2024"]);
+  });
+
   it("leaves sentences about passwords alone", () => {
     for (const text of [
       "Het wachtwoord is verlopen, kun je het resetten?",
@@ -147,5 +165,35 @@ describe("secret names", () => {
     expect(classifyName("SSH_KEY")).toBe("key");
     expect(classifyName("password_hint")).toBeNull();
     expect(classifyName("secretaris")).toBeNull();
+  });
+});
+
+describe("secret assignments in program code", () => {
+  it("leaves expressions, member accesses, types and regular expressions alone", () => {
+    for (const text of [
+      "const key = parseVaultKey(configured);",
+      "const tokens = value.split(' ');",
+      "  newAdminToken: flags.newAdminToken,",
+      "interface Part {\n  token: CapToken;\n}",
+      "const KEY = /^pw-[0-9A-Za-z]{10}$/g;",
+      "apiKey: z.string().min(1),",
+      "let password = readPassword();",
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a template literal in pasted code is the input under test
+      "const key = `pw-${id}-${secret}`;",
+    ]) {
+      expect(found(text), text).toEqual([]);
+    }
+  });
+
+  it("still reports literals written in code", () => {
+    expect(found('const password = "Zomer2024!";')).toEqual(["Zomer2024!"]);
+    expect(found("db.connect({ user: 'app', password: 'Gr0ene!Tulp' })")).toEqual(["Gr0ene!Tulp"]);
+    expect(found("export API_TOKEN=Ab12Cd34Ef56Gh78")).toEqual(["Ab12Cd34Ef56Gh78"]);
+  });
+});
+
+describe("declarations in prose", () => {
+  it("does not mistake English possessives for code", () => {
+    expect(found("my password is Hunter2! and yours?")).toEqual(["Hunter2!"]);
   });
 });

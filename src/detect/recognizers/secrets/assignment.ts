@@ -23,7 +23,7 @@ import type { Candidate, Recognizer, ScanInput } from "../../types.js";
 import { looksRandom } from "./entropy.js";
 import { LiteralScanner } from "./literal-scan.js";
 import { secretCandidate } from "./shared.js";
-import { isConcreteValue, looksLikeCredential } from "./values.js";
+import { isConcreteValue, looksLikeCode, looksLikeCredential } from "./values.js";
 
 export const ASSIGNMENT_RECOGNIZER = "secret-assignment";
 
@@ -46,10 +46,13 @@ export const NAME_STEMS = [
   "authorization",
   "toegangscode",
   "inlogcode",
+  "verificatiecode",
+  "beveiligingscode",
+  "alarmcode",
 ] as const;
 const STEM_SCANNER = new LiteralScanner(NAME_STEMS);
 
-type NameClass = "password" | "weak-password" | "pin" | "token" | "key";
+type NameClass = "password" | "weak-password" | "pin" | "code" | "token" | "key";
 
 const PASSWORD_SEGMENTS = new Set([
   "password",
@@ -78,9 +81,9 @@ const TOKEN_SEGMENTS = new Set([
   "credentials",
   "bearer",
   "authorization",
-  "toegangscode",
-  "inlogcode",
 ]);
+/** Access codes: often only digits (`toegangscode: 482913`), sometimes letters and digits. */
+const CODE_SEGMENTS = new Set(["toegangscode", "inlogcode", "verificatiecode", "beveiligingscode", "alarmcode"]);
 const KEY_SEGMENTS = new Set(["key", "sleutel"]);
 /** A key segment that makes the key a secret one (`api_key`, `private_key`, `secret_key`). */
 const SECRET_KEY_QUALIFIERS = new Set(["api", "private", "secret", "access", "client", "auth", "signing", "master"]);
@@ -161,6 +164,7 @@ export function classifyName(identifier: string): NameClass | null {
   if (segs.some((s) => NOT_A_VALUE_SEGMENTS.has(s))) return null;
   if (segs.some((s) => PASSWORD_SEGMENTS.has(s) || PASSWORD_SUFFIX.test(s))) return "password";
   if (segs.some((s) => PIN_SEGMENTS.has(s))) return "pin";
+  if (segs.some((s) => CODE_SEGMENTS.has(s))) return "code";
   if (segs.some((s) => TOKEN_SEGMENTS.has(s) || TOKEN_SUFFIX.test(s))) return "token";
   const keyAt = segs.findIndex((s) => KEY_SEGMENTS.has(s));
   if (keyAt >= 0) {
@@ -199,7 +203,7 @@ export const SEPARATOR_QUALIFIER =
   /(?:voor|van|for|of|bij|op|from) (?:(?:de|het|the|een|a|onze|our|mijn|my|uw|your) )?[a-z0-9._@-]+[ \t]{0,3}/y;
 export const SEPARATOR_LABEL_WORD = /[a-z]{2,12}[ \t]{0,2}(?=[:=])/y;
 export const SEPARATOR_PROPER =
-  /:=|=>|==|[:=]|(?:is|was|luidt|wordt|blijft|are|zijn)(?: (?:nu|now|voortaan|tijdelijk|temporarily|gewijzigd|veranderd|aangepast|changed|set))?(?: (?:in|naar|to|into))?(?: ?:)?(?![a-z0-9])|(?:gewijzigd|veranderd|aangepast|gereset|changed|set|reset|updated) (?:in|naar|to|into)(?![a-z0-9])/y;
+  /:=|=>|==|[:=|]|(?:is|was|luidt|wordt|blijft|are|zijn)(?: (?:nu|now|voortaan|tijdelijk|temporarily|gewijzigd|veranderd|aangepast|changed|set))?(?: (?:in|naar|to|into))?(?: ?:)?(?![a-z0-9])|(?:gewijzigd|veranderd|aangepast|gereset|changed|set|reset|updated) (?:in|naar|to|into)(?![a-z0-9])/y;
 
 /** Length of the match of sticky `re` at `at` in `folded`, or 0. */
 function stickyLength(re: RegExp, folded: string, at: number): number {
@@ -231,7 +235,8 @@ export function readSeparator(folded: string, at: number): Separator | null {
   const sep = SEPARATOR_PROPER.exec(folded);
   if (!sep) return null;
   const token = sep[0];
-  return { end: i + token.length, explicit: token[0] === ":" || token[0] === "=", colon: token === ":" };
+  const explicit = token[0] === ":" || token[0] === "=" || token[0] === "|";
+  return { end: i + token.length, explicit, colon: token === ":" };
 }
 
 /** Words after a separator that say something about the secret instead of giving it. */
@@ -264,6 +269,8 @@ interface Value {
   start: number;
   end: number;
   quoted: boolean;
+  /** Where the unquoted field ends before trailing punctuation was trimmed. */
+  fieldEnd: number;
 }
 
 /** Read the value at `from`: quoted to its closing quote on the line, or up to whitespace. */
@@ -274,7 +281,7 @@ function readValue(text: string, from: number, queryString: boolean): Value | nu
     const end = text.indexOf(close, from + 1);
     const newline = text.indexOf("\n", from + 1);
     if (end > from + 1 && end - from <= MAX_VALUE && (newline < 0 || end < newline)) {
-      return { start: from + 1, end, quoted: true };
+      return { start: from + 1, end, quoted: true, fieldEnd: end };
     }
     return null;
   }
@@ -290,16 +297,17 @@ function readValue(text: string, from: number, queryString: boolean): Value | nu
   // placeholder test sees it whole.
   const closer = BRACKET_PAIRS[raw[0] as string];
   const closeAt = closer ? raw.indexOf(closer) : -1;
-  if (closeAt > 0) return { start: from, end: from + closeAt + 1, quoted: false };
+  if (closeAt > 0) return { start: from, end: from + closeAt + 1, quoted: false, fieldEnd: end };
   const trimmed = trimTrailing(raw);
   if (trimmed.length === 0) return null;
-  return { start: from, end: from + trimmed.length, quoted: false };
+  return { start: from, end: from + trimmed.length, quoted: false, fieldEnd: end };
 }
 
 const SCORES: Record<NameClass, { explicit: number; prose: number }> = {
   password: { explicit: 0.92, prose: 0.85 },
   "weak-password": { explicit: 0.8, prose: 0.75 },
   pin: { explicit: 0.85, prose: 0.8 },
+  code: { explicit: 0.85, prose: 0.8 },
   token: { explicit: 0.9, prose: 0.82 },
   key: { explicit: 0.8, prose: 0.75 },
 };
@@ -317,9 +325,11 @@ export function acceptsValue(
 ): boolean {
   if (!isConcreteValue(value) || NOT_VALUES.has(value.toLowerCase())) return false;
   if (cls === "pin") return /^\d{4,8}$/.test(value);
+  if (cls === "code") return /^\d{4,8}$/.test(value) || looksLikeCredential(value, 6);
   if (cls === "key") return explicit && looksRandom(value, 16);
-  if (cls === "token") return looksLikeCredential(value, 8) || (quoted && looksLikeCredential(value, 6));
-  if (cls === "weak-password") return explicit && looksLikeCredential(value, 6);
+  if (cls === "token") return looksLikeCredential(value, 8, quoted) || (quoted && looksLikeCredential(value, 6));
+  // `ww Welkom01` in a chat is a password; `WW aangevraagd` is the benefit.
+  if (cls === "weak-password") return looksLikeCredential(value, 6) && (explicit || /\d/.test(value));
   // password names
   if (looksLikeCredential(value, 6)) return true;
   if (DIGITS.test(value)) return value.length >= (explicit || quoted ? 4 : 6);
@@ -373,7 +383,7 @@ function assignmentAt(text: string, folded: string, hit: number): Candidate | nu
     explicit = true;
     valueFrom = end + 1;
   } else if (
-    (cls === "password" || cls === "pin" || isBearer(text, start, end)) &&
+    (cls === "password" || cls === "weak-password" || cls === "pin" || cls === "code" || isBearer(text, start, end)) &&
     /^[ \t]{1,2}\S/.test(text.slice(end, end + 3))
   ) {
     // `inloggen met wachtwoord Welkom123`, `pincode 4821`, `Bearer eyJ...`
@@ -393,10 +403,20 @@ function assignmentAt(text: string, folded: string, hit: number): Candidate | nu
     if (!value) return null;
     raw = text.slice(value.start, value.end);
   }
+  if (!value.quoted && (declaresVariable(text, start) || looksLikeCode(raw, text.slice(value.start, value.fieldEnd)))) {
+    return null;
+  }
   const followedByWords = /^[ \t]+\p{L}/u.test(text.slice(value.end, value.end + 3));
   if (!acceptsValue(cls, raw, explicit || isBearer(text, start, end), value.quoted, followedByWords)) return null;
   const score = explicit ? SCORES[cls].explicit : SCORES[cls].prose;
   return secretCandidate(value.start, value.end, score, ASSIGNMENT_RECOGNIZER);
+}
+
+/** Code declaring a variable (`const token = ...`): its unquoted value is an expression, not a literal. */
+const DECLARATION_BEFORE = /(?:^|[^\w$])(?:const|let|var|val|final|readonly|private|public|protected|static)[ \t]+\$?$/;
+
+function declaresVariable(text: string, nameStart: number): boolean {
+  return DECLARATION_BEFORE.test(text.slice(Math.max(0, nameStart - 12), nameStart));
 }
 
 function isBearer(text: string, start: number, end: number): boolean {
@@ -406,6 +426,8 @@ function isBearer(text: string, start: number, end: number): boolean {
 /** Skip blanks after a separator; after a colon the value may also stand on the next line. */
 function skipSpace(text: string, from: number, allowNewline: boolean): number {
   let i = from;
+  // The closing `**` or `__` of a Markdown label: `**Wachtwoord:** Zomer2024`.
+  if ((text[i] === "*" || text[i] === "_") && text[i + 1] === text[i] && /[ \t]/.test(text[i + 2] ?? "")) i += 2;
   while (text[i] === " " || text[i] === "\t") i++;
   if (allowNewline && (text[i] === "\n" || (text[i] === "\r" && text[i + 1] === "\n"))) {
     const next = i + (text[i] === "\r" ? 2 : 1);

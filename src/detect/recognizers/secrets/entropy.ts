@@ -100,7 +100,9 @@ export function findHighEntropySecrets(input: ScanInput): Candidate[] {
   for (const [start, runEnd] of longRuns(input.text)) {
     const value = trimPadding(input.text.slice(start, runEnd));
     const end = start + value.length;
-    if (!looksRandom(value, 20)) continue;
+    // Without a digit, a long mixed-case run is far more often an identifier (`startsLikeSentenceWord`)
+    // than a key: a random 20-character key has a digit 97 times in 100.
+    if (!looksRandom(value, 20) || !/\d/.test(value)) continue;
     // Path segments and URLs are split by the token pattern into pieces, which carry no key word.
     if (value.includes("/") && !/[+=]/.test(value) && /\/[a-z]{3,}\//.test(value)) continue;
     if (!inKeyContext(input.folded, start)) continue;

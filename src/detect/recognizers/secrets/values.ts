@@ -56,7 +56,22 @@ const NAME_AS_VALUE = new Set([
 
 /** True when `value` is a reference to a secret kept elsewhere rather than the secret. */
 export function isReference(value: string): boolean {
-  return REFERENCE.test(value);
+  // `\${X}` is the same reference written inside a template string.
+  return REFERENCE.test(value.startsWith("\\") ? value.slice(1) : value) || value.includes("${");
+}
+
+/** A member access or call chain: `flags.adminToken`, `config.db.password`. */
+const MEMBER_ACCESS = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$/;
+/** A regular-expression literal: `/^pw-[0-9a-z]+$/g`. */
+const REGEX_LITERAL = /^\/.+\/[dgimsuy]*$/;
+
+/**
+ * True when an unquoted value is program code rather than a literal: a call or index expression,
+ * a member access, a regular expression. `field` is the value with whatever punctuation follows
+ * it up to the next blank (`parseKey(raw);`). A quoted value is a literal and never code.
+ */
+export function looksLikeCode(value: string, field: string): boolean {
+  return /[()[\]{}]/.test(field) || MEMBER_ACCESS.test(value) || REGEX_LITERAL.test(value);
 }
 
 /** True when `value` stands in for a secret: a placeholder, a mask, an example. */
@@ -120,7 +135,7 @@ const VERSION_OR_DATE = /^v?\d+(?:[.-]\d+)+$|^\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}$/;
  * mix of letters with digits or symbols (`Welkom123`, `Kaas&Worst88`, `t0k3n-abc`), or a long
  * random-looking string. Used where the name alone (`token`, `ww`) does not settle it.
  */
-export function looksLikeCredential(value: string, minLength = 8): boolean {
+export function looksLikeCredential(value: string, minLength = 8, chosenWords = true): boolean {
   if (value.length < minLength || /\s/.test(value)) return false;
   if (!isConcreteValue(value)) return false;
   if (URL_OR_EMAIL.test(value) || FILE_PATH.test(value) || VERSION_OR_DATE.test(value)) return false;
@@ -129,6 +144,7 @@ export function looksLikeCredential(value: string, minLength = 8): boolean {
   if (letters && (c.digit || c.symbol)) return true;
   // A word with a capital inside (`GroeneAppel`) reads as a chosen password; a long run of
   // letters with high entropy as a generated one.
-  if (c.lower && c.upper && /[a-z][A-Z]/.test(value)) return true;
+  // Not for token names, whose values in code are type names (`token: CapToken`).
+  if (chosenWords && c.lower && c.upper && /[a-z][A-Z]/.test(value)) return true;
   return value.length >= 20 && shannonEntropy(value) >= 3.5;
 }
