@@ -9,6 +9,8 @@ export interface ServerAppOptions {
   store: Store;
   /** Defaults to a service on `store` with the real clock. */
   governance?: GovernanceService;
+  /** The gateway's routes (mounted at the root) and admin API (at /api/gateway), when configured. */
+  gateway?: { routes: Hono; adminApi: Hono };
 }
 
 /**
@@ -36,5 +38,9 @@ export function createServerApp(options: ServerAppOptions): Hono {
     "/api/governance",
     createGovernanceApi({ service: governance, verifyToken: (token) => verifyAdminToken(store, token) }),
   );
+  if (options.gateway) {
+    app.route("/api/gateway", options.gateway.adminApi);
+    app.route("/", options.gateway.routes);
+  }
   return app;
 }

@@ -1,7 +1,9 @@
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
+import type { PoortwachterConfig } from "../config/index.js";
+import { createGateway, type GatewayInstance } from "../gateway/index.js";
 import { openStore, type Store } from "../store/index.js";
-import { ensureAdminToken, rotateAdminToken } from "./admin-token.js";
+import { ensureAdminToken, rotateAdminToken, verifyAdminToken } from "./admin-token.js";
 import { createServerApp } from "./app.js";
 import type { InstanceConfig } from "./config.js";
 
@@ -20,13 +22,24 @@ const SHUTDOWN_GRACE_MS = 10_000;
 export interface StartOptions {
   /** Replace the admin token (when it was lost or leaked); the new one is returned once. */
   newAdminToken?: boolean;
+  /** The poortwachter.yaml configuration: mounts the gateway (providers, policy, budgets). */
+  gatewayConfig?: PoortwachterConfig;
 }
 
 export async function startServer(config: InstanceConfig, options: StartOptions = {}): Promise<RunningServer> {
   const store = await openStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, schema: config.schema });
+  let gateway: GatewayInstance | undefined;
   try {
     const created = options.newAdminToken ? await rotateAdminToken(store) : (await ensureAdminToken(store)).created;
-    const app = createServerApp({ store });
+    if (options.gatewayConfig) {
+      gateway = await createGateway({
+        config: options.gatewayConfig,
+        store,
+        dataDir: config.dataDir,
+        verifyAdminToken: (token) => verifyAdminToken(store, token),
+      });
+    }
+    const app = createServerApp({ store, ...(gateway ? { gateway } : {}) });
     const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
     await new Promise<void>((resolve, reject) => {
       if (server.listening) return resolve();
@@ -49,11 +62,14 @@ export async function startServer(config: InstanceConfig, options: StartOptions 
             server.closeIdleConnections();
             setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS).unref();
           }
-        }).then(() => store.close());
+        })
+          .then(() => gateway?.close())
+          .then(() => store.close());
         return closing;
       },
     };
   } catch (err) {
+    await gateway?.close();
     await store.close();
     throw err;
   }

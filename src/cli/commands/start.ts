@@ -1,31 +1,44 @@
 import type { Command } from "commander";
+import { configHints, loadConfig } from "../../config/index.js";
 import { resolveConfig, startServer } from "../../server/index.js";
 
 interface StartFlags {
   port?: string;
   host?: string;
   dataDir?: string;
+  config?: string;
   newAdminToken?: boolean;
 }
 
 export function registerStart(program: Command): void {
   program
     .command("start")
-    .description("Start the server: governance API, health checks (gateway and dashboard follow)")
+    .description("Start the server: AI gateway (/v1), governance API, health checks")
+    .option("--config <file>", "poortwachter.yaml (env POORTWACHTER_CONFIG, default ./poortwachter.yaml if present)")
     .option("--port <port>", "port to listen on (env PORT, default 8080)")
     .option("--host <host>", "address to listen on (env HOST, default 127.0.0.1)")
     .option("--data-dir <dir>", "data folder for SQLite (env POORTWACHTER_DATA_DIR, default ./data)")
     .option("--new-admin-token", "replace the admin token and print the new one")
     .action(async (flags: StartFlags) => {
-      const config = resolveConfig(flags);
-      const server = await startServer(config, { newAdminToken: flags.newAdminToken === true });
+      const yaml = loadConfig(flags.config);
+      const env = process.env;
+      // Flags win over the environment, which wins over the config file.
+      const config = resolveConfig({
+        port: flags.port ?? (env.PORT ? undefined : yaml.server.port),
+        host: flags.host ?? (env.HOST ? undefined : yaml.server.host),
+        dataDir: flags.dataDir ?? (env.POORTWACHTER_DATA_DIR ? undefined : yaml.storage.dataDir),
+      });
+      config.databaseUrl ??= yaml.storage.databaseUrl;
+      const server = await startServer(config, { newAdminToken: flags.newAdminToken === true, gatewayConfig: yaml });
       const out = (line: string) => process.stdout.write(`${line}\n`);
+      out(`Configuratie: ${yaml.source ?? "ingebouwde standaard (geen poortwachter.yaml)"}`);
+      for (const hint of configHints(yaml)) out(`Let op: ${hint.nl}`);
       out(`Poortwachter luistert op ${server.url} (database: ${server.store.description})`);
       if (server.newAdminToken) {
         out("");
         out("Beheertoken (wordt maar één keer getoond — bewaar het veilig):");
         out(`  ${server.newAdminToken}`);
-        out("Gebruik: Authorization: Bearer <token> voor /api/governance");
+        out("Gebruik: Authorization: Bearer <token> voor /api/governance en /api/gateway");
         out("");
       }
       await new Promise<void>((resolve) => {

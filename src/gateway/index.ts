@@ -1,0 +1,142 @@
+/**
+ * The gateway of one Poortwachter instance, built from the configuration and the store: provider
+ * adapters, accounting (keys, budgets, rate limits, audit), the vault, the pipeline and its routes.
+ * `createServerApp` mounts `routes` at the root and `adminApi` at /api/gateway.
+ */
+
+import type { Hono } from "hono";
+import { Redis } from "ioredis";
+import { modelCatalog, type PoortwachterConfig, resolveVaultKey } from "../config/index.js";
+import type { Detector } from "../detect/index.js";
+import { MemoryVault, type Vault } from "../pseudonymize/index.js";
+import type { Counters } from "../store/counters/types.js";
+import type { Store } from "../store/index.js";
+import { Accounting } from "./accounting/accounting.js";
+import { createGatewayAdminApi } from "./http/admin.js";
+import { createGatewayRoutes } from "./http/routes.js";
+import { Gateway } from "./pipeline/gateway.js";
+import { RedisVault } from "./pipeline/redis-vault.js";
+import { createProviderAdapters } from "./providers/create.js";
+import { UpstreamClient } from "./providers/http/upstream-client.js";
+import type { ProviderConfig } from "./providers/types.js";
+
+export { createGatewayAdminApi } from "./http/admin.js";
+export { createGatewayRoutes } from "./http/routes.js";
+export { Gateway, type GatewayOptions, type GatewayReply, type GatewayRequest, HEADERS } from "./pipeline/gateway.js";
+export { RedisVault } from "./pipeline/redis-vault.js";
+
+export interface CreateGatewayOptions {
+  config: PoortwachterConfig;
+  store: Store;
+  /** Checks the admin token of the admin API. */
+  verifyAdminToken(token: string): Promise<boolean>;
+  /** REDIS_URL; defaults to `config.storage.redisUrl`. Shares counters and the vault across instances. */
+  redisUrl?: string | undefined;
+  /** Key prefix in Redis (tests use a random one). Default `pw:`. */
+  redisPrefix?: string | undefined;
+  /** Counters to use instead of creating them. */
+  counters?: Counters | undefined;
+  detector?: Detector | undefined;
+  /** Where the vault key file lives when the config gives no key; defaults to `config.storage.dataDir`. */
+  dataDir?: string | undefined;
+  /** Upstream timeout in ms for every request (overrides the providers' timeoutMs). */
+  upstreamTimeoutMs?: number | undefined;
+  clock?: () => number;
+}
+
+export interface GatewayInstance {
+  gateway: Gateway;
+  accounting: Accounting;
+  /** /v1/chat/completions, /v1/messages, /v1/embeddings, /v1/models. */
+  routes: Hono;
+  /** Keys, users, teams, audit export; mount at /api/gateway. */
+  adminApi: Hono;
+  /** Flushes the audit log, closes counters, the vault's Redis connection and the upstream pools. */
+  close(): Promise<void>;
+}
+
+function adapterConfigs(config: PoortwachterConfig): ProviderConfig[] {
+  return config.providers.map((provider) => {
+    const deployments: Record<string, string> = { ...(provider.deployments ?? {}) };
+    const adapterConfig: ProviderConfig = {
+      id: provider.id,
+      type: provider.type,
+      timeoutMs: provider.timeoutMs,
+      maxRetries: provider.maxRetries,
+    };
+    if (provider.baseUrl) adapterConfig.baseUrl = provider.baseUrl;
+    if (provider.apiKey) adapterConfig.apiKey = provider.apiKey;
+    if (provider.apiVersion) adapterConfig.apiVersion = provider.apiVersion;
+    if (Object.keys(deployments).length > 0) adapterConfig.deployments = deployments;
+    return adapterConfig;
+  });
+}
+
+export async function createGateway(options: CreateGatewayOptions): Promise<GatewayInstance> {
+  const { config, store } = options;
+  const redisUrl = options.redisUrl ?? config.storage.redisUrl;
+  const prefix = options.redisPrefix ?? "pw:";
+  const clock = options.clock ?? Date.now;
+  const freeModels = modelCatalog(config)
+    .filter((m) => m.facts.local)
+    .map((m) => m.upstreamModel);
+  const accounting = new Accounting({
+    db: store.db,
+    redisUrl,
+    redisPrefix: prefix,
+    counters: options.counters,
+    budgets: config.budgets,
+    rateLimits: config.rateLimits,
+    pricing: { usdToEur: config.pricing.usdToEur, models: config.pricing.models, freeModels },
+    clock,
+  });
+  let redis: Redis | undefined;
+  let vault: Vault;
+  try {
+    const key = resolveVaultKey(config.security.vaultKey, options.dataDir ?? config.storage.dataDir).key;
+    if (redisUrl) {
+      redis = new Redis(redisUrl, { maxRetriesPerRequest: 2 });
+      vault = await RedisVault.create(redis, { key, ttlSeconds: config.security.vaultTtl, prefix });
+    } else {
+      vault = await MemoryVault.create({ key, ttlSeconds: config.security.vaultTtl });
+    }
+  } catch (error) {
+    await accounting.close();
+    redis?.disconnect();
+    throw error;
+  }
+  const http = new UpstreamClient();
+  const adapters = createProviderAdapters(adapterConfigs(config), { http });
+  const gateway = new Gateway({
+    config,
+    identity: accounting.identity,
+    budgets: accounting.budgets,
+    rateLimiter: accounting.rateLimits,
+    prices: accounting.prices,
+    audit: accounting.audit,
+    vault,
+    adapters,
+    ...(options.detector ? { detector: options.detector } : {}),
+    ...(options.upstreamTimeoutMs ? { timeoutMs: options.upstreamTimeoutMs } : {}),
+    clock,
+  });
+  let closing: Promise<void> | undefined;
+  return {
+    gateway,
+    accounting,
+    routes: createGatewayRoutes(gateway),
+    adminApi: createGatewayAdminApi({
+      identity: accounting.identity,
+      auditLog: accounting.auditLog,
+      verifyToken: options.verifyAdminToken,
+    }),
+    close() {
+      closing ??= (async () => {
+        await accounting.close();
+        await http.close();
+        if (redis) await redis.quit().catch(() => redis?.disconnect());
+      })();
+      return closing;
+    },
+  };
+}

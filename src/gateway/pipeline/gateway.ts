@@ -1,0 +1,721 @@
+/**
+ * The path of one request (DESIGN.md): auth -> parse -> rate limit -> detect -> classify -> decide
+ * -> budget reserve -> pseudonymise -> upstream -> restore -> client, with the audit record and the
+ * budget settlement afterwards. HTTP-agnostic: the routes hand in headers, body text and the
+ * client's abort signal, and get back a JSON reply or a stream of SSE text.
+ *
+ * Fail closed: anything that goes wrong before the upstream call (detection, policy,
+ * pseudonymisation, the vault) ends the request with an error and nothing is sent upstream.
+ */
+import type { CatalogModel, PoortwachterConfig } from "../../config/index.js";
+import { modelCatalog } from "../../config/index.js";
+import { Detector, type Entity, InputTooLargeError } from "../../detect/index.js";
+import {
+  type Classification,
+  classify,
+  type Decision,
+  decide,
+  effectiveRules,
+  type InjectionFinding,
+  type PolicySettings,
+  type RoutableModel,
+  scanForInjection,
+  stripInjection,
+  tierAllows,
+} from "../../policy/index.js";
+import { pseudonymize, restore, Session, StreamingRestorer, type Vault } from "../../pseudonymize/index.js";
+import { presentedApiKey } from "../accounting/api-keys.js";
+import { type AuditCode, type AuditRecord, auditCode, newAuditRecord, toolFromHeaders } from "../accounting/audit.js";
+import {
+  type BudgetReservation,
+  type BudgetService,
+  budgetWarningHeader,
+  budgetWarningReasons,
+} from "../accounting/budgets.js";
+import type { Identity, IdentityService } from "../accounting/identity.js";
+import { DEFAULT_MAX_OUTPUT_TOKENS, estimateTokens, type PriceBook } from "../accounting/pricing.js";
+import type { RateLimiter } from "../accounting/rate-limits.js";
+import type { AnthropicMessagesRequest } from "../providers/anthropic/types.js";
+import { GatewayError, toGatewayError } from "../providers/errors.js";
+import { chatStreamWithFallback, chatWithFallback, type FallbackTarget } from "../providers/fallback.js";
+import type { OpenAIChatRequest, OpenAIEmbeddingsRequest } from "../providers/openai/types.js";
+import { rewriteResultText, rewriteStreamText, type TextKind, type TextRewriter } from "../providers/rewrite-text.js";
+import { formatStreamError, formatStreamEvent, streamTerminator } from "../providers/sse/writer.js";
+import type { ChatRequest, ChatResult, Protocol, ProviderAdapter, Usage } from "../providers/types.js";
+import {
+  authRefusal,
+  budgetRefusal,
+  internalRefusal,
+  type JsonReply,
+  policyRefusal,
+  Refusal,
+  rateLimitRefusal,
+  renderGatewayError,
+  renderRefusal,
+} from "./client-errors.js";
+import { CONVERSATION_HEADER, conversationId, vaultSessionId } from "./conversation.js";
+import { type Language, messageLanguage } from "./language.js";
+import {
+  MAX_BODY_BYTES,
+  parseAnthropicMessages,
+  parseEmbeddings,
+  parseJsonBody,
+  parseOpenAIChat,
+  tooLarge,
+} from "./parse.js";
+import {
+  anthropicTexts,
+  embeddingsTexts,
+  openAIChatTexts,
+  promptChars,
+  type RequestTexts,
+  type TextPart,
+} from "./text-parts.js";
+
+export type GatewayEndpoint = "/v1/chat/completions" | "/v1/messages" | "/v1/embeddings";
+
+export interface GatewayRequest {
+  endpoint: GatewayEndpoint;
+  /** Header lookup, case-insensitive (e.g. `Headers.get`). */
+  header(name: string): string | null | undefined;
+  bodyText: string;
+  /** Aborts when the client goes away. */
+  signal?: AbortSignal | undefined;
+}
+
+export type GatewayReply =
+  | ({ kind: "json" } & JsonReply)
+  | {
+      kind: "stream";
+      status: 200;
+      headers: Record<string, string>;
+      /** SSE text in the client's protocol. Stop early (return()) when the client is gone: upstream is aborted. */
+      body: AsyncGenerator<string, void, undefined>;
+    };
+
+export interface AuditSink {
+  record(record: AuditRecord): void;
+}
+
+export interface GatewayOptions {
+  config: PoortwachterConfig;
+  identity: IdentityService;
+  budgets: BudgetService;
+  rateLimiter: RateLimiter;
+  prices: PriceBook;
+  audit: AuditSink;
+  vault: Vault;
+  /** Adapters by provider id. */
+  adapters: ReadonlyMap<string, ProviderAdapter>;
+  /** A detector with a customer dictionary or custom recognizers; the built-in one otherwise. */
+  detector?: Detector;
+  /** Upstream timeout per request (header wait and each silence while streaming); the provider's otherwise. */
+  timeoutMs?: number;
+  clock?: () => number;
+}
+
+/** Response headers Poortwachter adds. */
+export const HEADERS = {
+  decision: "x-poortwachter-decision",
+  entities: "x-poortwachter-entities",
+  model: "x-poortwachter-model",
+  conversation: "x-poortwachter-conversation",
+  budgetWarning: "x-poortwachter-budget-warning",
+  aiGenerated: "x-ai-generated",
+} as const;
+
+/** What the pipeline learned about a request, for the audit record and the response headers. */
+class Trace {
+  identity: Identity | null = null;
+  modelRequested: string | null = null;
+  model: CatalogModel | null = null;
+  provider: string | null = null;
+  classification: Classification | null = null;
+  decision: Decision | null = null;
+  entityCounts: Record<string, number> = {};
+  reasons: string[] = [];
+  toolCalls = false;
+  injection = false;
+  usage: Usage | undefined;
+  costMicros = 0;
+  upstreamStatus: number | null = null;
+  conversation: string | null = null;
+  budgetWarning: string | undefined;
+
+  constructor(
+    readonly protocol: Protocol,
+    readonly endpoint: GatewayEndpoint,
+    readonly tool: AuditCode | null,
+    readonly started: number,
+  ) {}
+}
+
+function countEntities(entities: readonly Entity[], into: Record<string, number>): void {
+  for (const entity of entities) into[entity.type] = (into[entity.type] ?? 0) + 1;
+}
+
+/** `EMAIL=1, PERSON=2`: counts only, never values. */
+function entitiesHeader(counts: Record<string, number>): string {
+  const entries = Object.entries(counts).sort(([a], [b]) => a.localeCompare(b));
+  return entries.length === 0 ? "none" : entries.map(([type, n]) => `${type}=${n}`).join(", ");
+}
+
+/** Tool-call arguments are JSON text: restored values are JSON-escaped there. */
+function jsonEscapingResolver(session: Session) {
+  return {
+    resolve(label: string, digits: string): string | undefined {
+      const value = session.resolve(label, digits);
+      return value === undefined ? undefined : JSON.stringify(value).slice(1, -1);
+    },
+  };
+}
+
+export class Gateway {
+  private readonly catalog: Map<string, CatalogModel>;
+  private readonly routable: RoutableModel[];
+  private readonly detector: Detector;
+  private readonly clock: () => number;
+  private readonly policy: PolicySettings;
+
+  constructor(private readonly options: GatewayOptions) {
+    const catalog = modelCatalog(options.config);
+    this.catalog = new Map(catalog.map((model) => [model.name, model]));
+    this.routable = catalog.map((model) => ({ name: model.name, providerId: model.providerId, tier: model.tier }));
+    this.detector = options.detector ?? new Detector();
+    this.clock = options.clock ?? Date.now;
+    this.policy = options.config.policy as PolicySettings;
+  }
+
+  /** The models a key may use (its team's allowed list, or all). */
+  async listModels(header: GatewayRequest["header"]): Promise<GatewayReply> {
+    const language = messageLanguage(header("accept-language"));
+    const protocol: Protocol = header("anthropic-version") ? "anthropic" : "openai";
+    const auth = await this.options.identity.authenticate(presentedApiKey(authHeaders(header)));
+    if (!auth.ok) return { kind: "json", ...renderRefusal(protocol, authRefusal(auth.code), language) };
+    const allowed = effectiveRules(this.policy, auth.identity.team ?? undefined).allowedModels;
+    const models = [...this.catalog.values()].filter((m) => allowed === undefined || allowed.includes(m.name));
+    const created = Math.floor(this.clock() / 1000);
+    return {
+      kind: "json",
+      status: 200,
+      headers: {},
+      body: {
+        object: "list",
+        data: models.map((m) => ({
+          id: m.name,
+          object: "model",
+          type: "model",
+          created,
+          owned_by: m.providerId,
+          display_name: m.name,
+          tier: m.tier,
+        })),
+        has_more: false,
+      },
+    };
+  }
+
+  async handle(request: GatewayRequest): Promise<GatewayReply> {
+    const protocol: Protocol = request.endpoint === "/v1/messages" ? "anthropic" : "openai";
+    const language = messageLanguage(request.header("accept-language"));
+    const trace = new Trace(
+      protocol,
+      request.endpoint,
+      toolFromHeaders(request.header("x-poortwachter-tool"), request.header("user-agent")),
+      this.clock(),
+    );
+    const auth = await this.options.identity.authenticate(presentedApiKey(authHeaders(request.header)));
+    if (!auth.ok) return { kind: "json", ...renderRefusal(protocol, authRefusal(auth.code), language) };
+    trace.identity = auth.identity;
+    let reservation: BudgetReservation | undefined;
+    try {
+      if (Buffer.byteLength(request.bodyText, "utf8") > MAX_BODY_BYTES) {
+        throw tooLarge(Buffer.byteLength(request.bodyText, "utf8"));
+      }
+      const json = parseJsonBody(request.bodyText);
+      if (request.endpoint === "/v1/embeddings") {
+        return await this.embeddings(request, parseEmbeddings(json), trace, (r) => {
+          reservation = r;
+        });
+      }
+      const texts: RequestTexts<OpenAIChatRequest | AnthropicMessagesRequest> =
+        protocol === "openai" ? openAIChatTexts(parseOpenAIChat(json)) : anthropicTexts(parseAnthropicMessages(json));
+      return await this.chat(request, protocol, texts, trace, (r) => {
+        reservation = r;
+      });
+    } catch (error) {
+      if (reservation) await this.options.budgets.release(reservation).catch(() => {});
+      return this.fail(protocol, error, trace, language);
+    }
+  }
+
+  private async chat(
+    request: GatewayRequest,
+    protocol: Protocol,
+    texts: RequestTexts<OpenAIChatRequest | AnthropicMessagesRequest>,
+    trace: Trace,
+    reserved: (r: BudgetReservation) => void,
+  ): Promise<GatewayReply> {
+    const body = texts.body;
+    trace.modelRequested = body.model;
+    trace.toolCalls = Array.isArray(body.tools) && body.tools.length > 0;
+    const identity = trace.identity as Identity;
+    await this.checkRate(identity, request.bodyText.length);
+    const { decision, entities } = this.assess(texts.parts, body.model, identity, trace);
+    const model = this.decided(decision, trace);
+    const maxOutput =
+      protocol === "openai"
+        ? ((body as OpenAIChatRequest).max_completion_tokens ?? (body as OpenAIChatRequest).max_tokens ?? undefined)
+        : (body as AnthropicMessagesRequest).max_tokens;
+    const targets = this.targets(model, decision, identity);
+    const reservation = await this.reserve(
+      identity,
+      targets,
+      promptChars(texts.parts),
+      maxOutput ?? model.maxTokens,
+      trace,
+    );
+    reserved(reservation);
+
+    const session = await this.pseudonymise(request, texts, entities, decision, identity, trace);
+    const chatRequest = { protocol, body: texts.body } as ChatRequest;
+    const controller = new AbortController();
+    const onAbort = () => controller.abort(request.signal?.reason);
+    request.signal?.addEventListener("abort", onAbort, { once: true });
+    if (request.signal?.aborted) controller.abort();
+    const ctx = { signal: controller.signal, ...(this.options.timeoutMs ? { timeoutMs: this.options.timeoutMs } : {}) };
+    const fallbackTargets = targets.map((t) => ({ adapter: t.adapter, model: t.model.upstreamModel }));
+    const onFallback = () => trace.reasons.push("upstream_fallback");
+
+    if (body.stream === true) {
+      let stream: Awaited<ReturnType<typeof chatStreamWithFallback>>;
+      try {
+        stream = await chatStreamWithFallback(fallbackTargets, chatRequest, ctx, { onFallback });
+      } catch (error) {
+        request.signal?.removeEventListener("abort", onAbort);
+        throw error;
+      }
+      trace.upstreamStatus = 200;
+      this.noteProvider(stream.provider, stream.model, targets, trace);
+      const restored = rewriteStreamText(
+        stream,
+        (kind: TextKind): TextRewriter =>
+          new StreamingRestorer(kind === "text" ? session : jsonEscapingResolver(session)),
+      );
+      return {
+        kind: "stream",
+        status: 200,
+        headers: this.headers(trace, "stream"),
+        body: this.streamBody(restored, protocol, controller, reservation, trace, () =>
+          request.signal?.removeEventListener("abort", onAbort),
+        ),
+      };
+    }
+
+    let result: ChatResult;
+    try {
+      result = await chatWithFallback(fallbackTargets, chatRequest, ctx, { onFallback });
+    } finally {
+      request.signal?.removeEventListener("abort", onAbort);
+    }
+    trace.upstreamStatus = 200;
+    this.noteProvider(result.provider, result.model, targets, trace);
+    const restored = this.withDisclosure(rewriteResultText(result, (text) => restore(text, session)));
+    trace.usage = result.usage;
+    await this.settle(reservation, trace, estimateTokens(request.bodyText.length));
+    this.audit(trace, 200, null);
+    return { kind: "json", status: 200, headers: this.headers(trace, "json"), body: restored.body };
+  }
+
+  private async embeddings(
+    request: GatewayRequest,
+    parsed: OpenAIEmbeddingsRequest,
+    trace: Trace,
+    reserved: (r: BudgetReservation) => void,
+  ): Promise<GatewayReply> {
+    trace.modelRequested = parsed.model;
+    const identity = trace.identity as Identity;
+    const texts = embeddingsTexts(parsed);
+    if (texts.parts.length === 0) {
+      throw new GatewayError(400, "invalid_request", "Token arrays cannot be checked for personal data: send text", {
+        retryable: false,
+        param: "input",
+      });
+    }
+    await this.checkRate(identity, request.bodyText.length);
+    const { decision, entities } = this.assess(texts.parts, parsed.model, identity, trace);
+    const model = this.decided(decision, trace);
+    const adapter = this.options.adapters.get(model.providerId);
+    if (!adapter?.embeddings) {
+      throw new GatewayError(400, "invalid_request", `Model "${model.name}" does not offer embeddings`, {
+        retryable: false,
+        param: "model",
+      });
+    }
+    const targets = [{ model, adapter }];
+    const reservation = await this.reserve(identity, targets, promptChars(texts.parts), 0, trace);
+    reserved(reservation);
+    // Embeddings are never restored: a fresh session per request keeps nothing in the vault.
+    const session = new Session();
+    this.pseudonymiseParts(texts, entities, decision, session);
+    const controller = new AbortController();
+    const onAbort = () => controller.abort();
+    request.signal?.addEventListener("abort", onAbort, { once: true });
+    let response: Awaited<ReturnType<NonNullable<ProviderAdapter["embeddings"]>>>;
+    try {
+      response = await adapter.embeddings({ ...texts.body, model: model.upstreamModel }, { signal: controller.signal });
+    } finally {
+      request.signal?.removeEventListener("abort", onAbort);
+    }
+    trace.upstreamStatus = 200;
+    trace.provider = adapter.id;
+    trace.model = model;
+    trace.usage = { inputTokens: response.usage?.prompt_tokens ?? 0, outputTokens: 0 };
+    await this.settle(reservation, trace, estimateTokens(request.bodyText.length));
+    this.audit(trace, 200, null);
+    return {
+      kind: "json",
+      status: 200,
+      headers: this.headers(trace, "json"),
+      body: { ...response, model: model.name },
+    };
+  }
+
+  private async checkRate(identity: Identity, bodyChars: number): Promise<void> {
+    const outcome = await this.options.rateLimiter.check(identity, estimateTokens(bodyChars));
+    if (!outcome.allowed) {
+      throw rateLimitRefusal(outcome.retryAfterSeconds);
+    }
+  }
+
+  /** Injection scan, detection per part, classification and the policy decision. Any error blocks. */
+  private assess(
+    parts: TextPart[],
+    requestedModel: string,
+    identity: Identity,
+    trace: Trace,
+  ): { decision: Decision; entities: Entity[][] } {
+    const team = identity.team ?? undefined;
+    const rules = effectiveRules(this.policy, team);
+    const findings: InjectionFinding[] = [];
+    let entities: Entity[][];
+    let classification: Classification;
+    try {
+      for (const part of parts) {
+        if (part.kind !== "tool_result") continue;
+        const found = scanForInjection(part.text);
+        if (found.length === 0) continue;
+        findings.push(...found);
+        if (rules.promptInjection === "strip") {
+          part.text = stripInjection(part.text);
+          part.set(part.text);
+        }
+      }
+      entities = parts.map((part) => this.detector.detect(part.text));
+      for (const list of entities) countEntities(list, trace.entityCounts);
+      classification = classify({
+        entities: entities.flat(),
+        text: parts.map((part) => part.text).join("\n"),
+        specialKeywords: rules.specialKeywords,
+        minimumClass: rules.minimumClass,
+      });
+    } catch (error) {
+      if (error instanceof InputTooLargeError) {
+        throw new GatewayError(413, "request_too_large", error.message, { retryable: false });
+      }
+      trace.reasons.push("detection_error");
+      throw internalRefusal();
+    }
+    trace.injection = findings.length > 0;
+    trace.classification = classification;
+    const decision = decide({
+      classification,
+      requestedModel,
+      models: this.routable,
+      fallbacks: this.options.config.models.fallbacks,
+      policy: this.policy,
+      team,
+      toolCalls: trace.toolCalls,
+      injection: findings,
+    });
+    trace.decision = decision;
+    trace.reasons.push(...decision.reasons, ...decision.flags);
+    return { decision, entities };
+  }
+
+  /** The model the decision chose, or the refusal. */
+  private decided(decision: Decision, trace: Trace): CatalogModel {
+    if (decision.action === "block" || decision.model === null) {
+      throw policyRefusal(decision.message, decision.reasons.includes("unknown-model"));
+    }
+    const model = this.catalog.get(decision.model);
+    if (!model || !this.options.adapters.has(model.providerId)) {
+      trace.reasons.push("no_adapter");
+      throw internalRefusal();
+    }
+    trace.model = model;
+    trace.provider = model.providerId;
+    return model;
+  }
+
+  /** The chosen model first, then its configured fallbacks that may receive this data too. */
+  private targets(
+    model: CatalogModel,
+    decision: Decision,
+    identity: Identity,
+  ): Array<{ model: CatalogModel; adapter: ProviderAdapter }> {
+    const allowed = effectiveRules(this.policy, identity.team ?? undefined).allowedModels;
+    const names = [model.name, ...(this.options.config.models.fallbacks[model.name] ?? [])];
+    const out: Array<{ model: CatalogModel; adapter: ProviderAdapter }> = [];
+    for (const name of names) {
+      const candidate = this.catalog.get(name);
+      const adapter = candidate && this.options.adapters.get(candidate.providerId);
+      if (!candidate || !adapter || out.some((t) => t.model.name === name)) continue;
+      if (!tierAllows(candidate.tier, decision.dataClass)) continue;
+      if (allowed !== undefined && !allowed.includes(name)) continue;
+      out.push({ model: candidate, adapter });
+    }
+    return out;
+  }
+
+  private microsFor(model: CatalogModel, inputTokens: number, outputTokens: number, roundUp: boolean): number {
+    const price = model.price ?? this.options.prices.priceOf(model.upstreamModel).price;
+    const micros = inputTokens * price.inputPerMTok + outputTokens * price.outputPerMTok;
+    return roundUp ? Math.ceil(micros) : Math.round(micros);
+  }
+
+  private async reserve(
+    identity: Identity,
+    targets: ReadonlyArray<{ model: CatalogModel }>,
+    chars: number,
+    maxOutputTokens: number | undefined,
+    trace: Trace,
+  ): Promise<BudgetReservation> {
+    const inputTokens = estimateTokens(chars);
+    const outputTokens = maxOutputTokens ?? DEFAULT_MAX_OUTPUT_TOKENS;
+    // A fallback may be dearer than the first choice: reserve for the dearest.
+    const estimate = Math.max(0, ...targets.map((t) => this.microsFor(t.model, inputTokens, outputTokens, true)));
+    const outcome = await this.options.budgets.reserve(identity, estimate);
+    if (!outcome.ok) {
+      trace.reasons.push(`budget_hard_${outcome.scope}_${outcome.period}`);
+      throw budgetRefusal(outcome.scope, outcome.period, outcome.hardEur, outcome.retryAfterSeconds);
+    }
+    trace.budgetWarning = budgetWarningHeader(outcome.warnings);
+    trace.reasons.push(...budgetWarningReasons(outcome.warnings));
+    return outcome;
+  }
+
+  private pseudonymiseParts(
+    texts: RequestTexts<unknown>,
+    entities: Entity[][],
+    decision: Decision,
+    session: Session,
+  ): void {
+    texts.parts.forEach((part, i) => {
+      const found = entities[i] ?? [];
+      if (found.length === 0 && !part.text.includes("[")) return;
+      part.set(pseudonymize(part.text, found, session, decision.pseudonymizePolicy).text);
+    });
+    texts.commit();
+  }
+
+  /** Pseudonymise in the conversation's session and keep the session for follow-up requests. */
+  private async pseudonymise(
+    request: GatewayRequest,
+    texts: RequestTexts<unknown>,
+    entities: Entity[][],
+    decision: Decision,
+    identity: Identity,
+    trace: Trace,
+  ): Promise<Session> {
+    const conversation = conversationId(request.header(CONVERSATION_HEADER), texts.parts);
+    if (conversation === null) {
+      throw new GatewayError(
+        400,
+        "invalid_request",
+        "X-Poortwachter-Conversation must be 1-128 letters, digits, '.', '_', ':' or '-'",
+        { retryable: false },
+      );
+    }
+    trace.conversation = conversation;
+    const sessionId = vaultSessionId(identity.user, conversation);
+    try {
+      const stored = await this.options.vault.get(sessionId);
+      const session = stored ?? new Session({ id: sessionId });
+      const before = JSON.stringify(session.toState().counters);
+      this.pseudonymiseParts(texts, entities, decision, session);
+      if (JSON.stringify(session.toState().counters) !== before || (!stored && session.size > 0)) {
+        await this.options.vault.put(session);
+      }
+      return session;
+    } catch (error) {
+      trace.reasons.push("pseudonymise_error");
+      throw error instanceof GatewayError ? error : internalRefusal();
+    }
+  }
+
+  private noteProvider(
+    provider: string,
+    upstreamModel: string,
+    targets: ReadonlyArray<{ model: CatalogModel; adapter: ProviderAdapter }>,
+    trace: Trace,
+  ): void {
+    trace.provider = provider;
+    const used = targets.find((t) => t.adapter.id === provider && t.model.upstreamModel === upstreamModel);
+    if (used) trace.model = used.model;
+  }
+
+  private withDisclosure(result: ChatResult): ChatResult {
+    const line = this.options.config.disclosure.line;
+    if (!line) return result;
+    if (result.protocol === "openai") {
+      const choices = result.body.choices.map((choice) =>
+        typeof choice.message.content === "string" && choice.message.content !== ""
+          ? { ...choice, message: { ...choice.message, content: `${choice.message.content}\n\n${line}` } }
+          : choice,
+      );
+      return { ...result, body: { ...result.body, choices } };
+    }
+    const content = [...result.body.content];
+    const last = content.map((block) => block.type).lastIndexOf("text");
+    const block = content[last];
+    if (block?.type === "text") content[last] = { ...block, text: `${block.text}\n\n${line}` };
+    return { ...result, body: { ...result.body, content } };
+  }
+
+  private async *streamBody(
+    stream: AsyncIterable<Parameters<typeof formatStreamEvent>[0]> & {
+      summary(): Promise<{ usage?: Usage | undefined; upstreamError?: unknown }>;
+    },
+    protocol: Protocol,
+    controller: AbortController,
+    reservation: BudgetReservation,
+    trace: Trace,
+    detach: () => void,
+  ): AsyncGenerator<string, void, undefined> {
+    let finished = false;
+    let errorCode: string | null = null;
+    try {
+      try {
+        for await (const event of stream) yield formatStreamEvent(event);
+        yield streamTerminator(protocol);
+      } catch (error) {
+        const gatewayError = toGatewayError(error);
+        errorCode = gatewayError.code;
+        yield formatStreamError(protocol, gatewayError);
+      }
+      finished = true;
+    } finally {
+      detach();
+      // The client went away mid-stream: close the upstream connection so it stops generating.
+      if (!finished) {
+        controller.abort();
+        errorCode = "client_closed";
+      }
+      const summary = await Promise.race([
+        stream.summary(),
+        new Promise<{ usage?: Usage; upstreamError?: unknown }>((resolve) =>
+          setTimeout(() => resolve({}), 1000).unref(),
+        ),
+      ]);
+      trace.usage = summary.usage;
+      if (summary.upstreamError && errorCode === null) errorCode = "upstream_stream_error";
+      await this.settle(reservation, trace, 0).catch(() => {});
+      this.audit(trace, 200, errorCode);
+    }
+  }
+
+  /** Budget and token rate limit from the metered usage; without usage the reservation stands (never a bypass). */
+  private async settle(reservation: BudgetReservation, trace: Trace, estimatedTokens: number): Promise<void> {
+    const model = trace.model;
+    const usage = trace.usage;
+    if (!usage || !model) return;
+    const input = usage.inputTokens + (usage.cacheReadTokens ?? 0) + (usage.cacheWriteTokens ?? 0);
+    trace.costMicros = this.microsFor(model, input, usage.outputTokens, false);
+    await this.options.budgets.settle(reservation, trace.costMicros);
+    if (trace.identity) {
+      await this.options.rateLimiter.chargeTokens(trace.identity, input + usage.outputTokens, estimatedTokens);
+    }
+  }
+
+  private headers(trace: Trace, _kind: "json" | "stream"): Record<string, string> {
+    const headers: Record<string, string> = {
+      [HEADERS.decision]: trace.decision?.action ?? "block",
+      [HEADERS.entities]: entitiesHeader(trace.entityCounts),
+    };
+    if (trace.model) headers[HEADERS.model] = trace.model.name;
+    if (trace.conversation) headers[HEADERS.conversation] = trace.conversation;
+    if (trace.budgetWarning) headers[HEADERS.budgetWarning] = trace.budgetWarning;
+    if (this.options.config.disclosure.header) headers[HEADERS.aiGenerated] = "true";
+    return headers;
+  }
+
+  private fail(protocol: Protocol, error: unknown, trace: Trace, language: Language): GatewayReply {
+    let reply: JsonReply;
+    let code: string;
+    if (error instanceof Refusal) {
+      reply = renderRefusal(protocol, error, language);
+      code = protocol === "openai" ? error.openAI.code : error.anthropicType;
+    } else {
+      const gatewayError = toGatewayError(error);
+      if (gatewayError.code === "internal_error") {
+        reply = renderRefusal(protocol, internalRefusal(), language);
+      } else {
+        reply = renderGatewayError(protocol, gatewayError);
+      }
+      code = gatewayError.code;
+    }
+    const headers: Record<string, string> = { ...reply.headers };
+    if (trace.decision) {
+      headers[HEADERS.decision] = trace.decision.action === "block" ? "block" : trace.decision.action;
+      headers[HEADERS.entities] = entitiesHeader(trace.entityCounts);
+    }
+    if (trace.identity && trace.modelRequested !== null) this.audit(trace, reply.status, code);
+    return { kind: "json", ...reply, headers };
+  }
+
+  private audit(trace: Trace, httpStatus: number, errorCode: string | null): void {
+    const identity = trace.identity;
+    const decision = trace.decision;
+    const usage = trace.usage;
+    const record = newAuditRecord(
+      {
+        user: identity ? auditCode(identity.user) : null,
+        team: identity?.team ? auditCode(identity.team) : null,
+        keyId: identity ? auditCode(identity.keyId) : null,
+        tool: trace.tool,
+        endpoint: auditCode(trace.endpoint),
+        protocol: trace.protocol,
+        provider: trace.provider ? auditCode(trace.provider) : null,
+        modelRequested: trace.modelRequested ? auditCode(trace.modelRequested) : null,
+        modelUsed: trace.model && decision?.action !== "block" ? auditCode(trace.model.name) : null,
+        tier: trace.model?.tier ?? null,
+        classification: trace.classification?.dataClass ?? null,
+        decision: decision?.action ?? "block",
+        reasons: [...new Set(trace.reasons)].map((r) => auditCode(r.replace(/-/g, "_"))),
+        entityCounts: trace.entityCounts,
+        toolCalls: trace.toolCalls,
+        promptInjection: trace.injection,
+        tokensIn: usage ? usage.inputTokens + (usage.cacheReadTokens ?? 0) + (usage.cacheWriteTokens ?? 0) : 0,
+        tokensOut: usage?.outputTokens ?? 0,
+        costMicros: trace.costMicros,
+        latencyMs: this.clock() - trace.started,
+        upstreamStatus: trace.upstreamStatus,
+        httpStatus,
+        errorCode: errorCode === null ? null : auditCode(errorCode),
+      },
+      new Date(trace.started),
+    );
+    try {
+      this.options.audit.record(record);
+    } catch {
+      // The audit writer never throws by contract; a broken sink must not fail the answer.
+    }
+  }
+}
+
+function authHeaders(header: GatewayRequest["header"]): { authorization?: string | null; "x-api-key"?: string | null } {
+  return { authorization: header("authorization") ?? null, "x-api-key": header("x-api-key") ?? null };
+}
+
+export type { FallbackTarget };
