@@ -47,9 +47,10 @@ export function capitalisedTokens(text: string, folded: string): CapToken[] {
   const n = text.length;
   let i = 0;
   while (i < n) {
-    // Jump to the next character that could be a capital (native scan), then check it exactly.
+    // Jump to the next character that could be a capital (native scan, `test` allocates no
+    // match array), then check it exactly.
     UPPER_CANDIDATE.lastIndex = i;
-    if (UPPER_CANDIDATE.exec(text) === null) break;
+    if (!UPPER_CANDIDATE.test(text)) break;
     i = UPPER_CANDIDATE.lastIndex - 1;
     const code = text.charCodeAt(i);
     if (!isUpperLetter(text, i, code) || (i > 0 && isWordChar(text.charCodeAt(i - 1)))) {
