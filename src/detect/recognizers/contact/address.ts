@@ -174,13 +174,26 @@ function wordsBefore(text: string, numberStart: number, max = MAX_STREET_WORDS):
   return { words, start };
 }
 
+/** `wordsBefore(text, numberStart, 1).words[0]` without the result object: this runs for every number. */
+function lastWordBefore(text: string, numberStart: number): string | undefined {
+  const space = numberStart - 1;
+  if (!(space > 0 && text.charCodeAt(space) === 32)) return undefined;
+  let j = space - 1;
+  if (text.charCodeAt(j) === 46) j--;
+  while (j >= 0 && isNameChar(text.charCodeAt(j))) j--;
+  const word = text.slice(j + 1, space);
+  if (!STREET_NAME_WORD.test(word)) return undefined;
+  if (j >= 0 && text.charCodeAt(j) !== 32 && GLUED_BEFORE_WORD.test(text[j] as string)) return undefined;
+  return word;
+}
+
 function dutchStreets(text: string, folded: string): Candidate[] {
   const out: Candidate[] = [];
   HOUSE_NUMBER.lastIndex = 0;
   for (let m = HOUSE_NUMBER.exec(text); m !== null; m = HOUSE_NUMBER.exec(text)) {
     // Most numbers in a text follow an ordinary word ("op 12", "is 5"): reject those on the
     // word before the number alone, before reading the whole street name.
-    const last = wordsBefore(text, m.index, 1).words[0];
+    const last = lastWordBefore(text, m.index);
     if (last === undefined || !mayEndStreetName(last)) continue;
     const { words, start } = wordsBefore(text, m.index);
     const number = m[0].slice(0, m[0].length - (m[1]?.length ?? 0));
