@@ -41,7 +41,7 @@ import { chatStreamWithFallback, chatWithFallback, type FallbackTarget } from ".
 import type { OpenAIChatRequest, OpenAIEmbeddingsRequest } from "../providers/openai/types.js";
 import { rewriteResultText, rewriteStreamText, type TextKind, type TextRewriter } from "../providers/rewrite-text.js";
 import { formatStreamError, formatStreamEvent, streamTerminator } from "../providers/sse/writer.js";
-import type { ChatRequest, ChatResult, Protocol, ProviderAdapter, Usage } from "../providers/types.js";
+import type { ChatRequest, ChatResult, ChatStreamEvent, Protocol, ProviderAdapter, Usage } from "../providers/types.js";
 import {
   authRefusal,
   budgetRefusal,
@@ -137,6 +137,10 @@ class Trace {
   toolCalls = false;
   injection = false;
   usage: Usage | undefined;
+  /** Prompt tokens as estimated before the call: the fallback when the upstream reports no usage. */
+  promptTokens = 0;
+  /** Characters of answer text passed to the client: the fallback for output tokens. */
+  outputChars = 0;
   costMicros = 0;
   upstreamStatus: number | null = null;
   conversation: string | null = null;
@@ -148,6 +152,23 @@ class Trace {
     readonly tool: AuditCode | null,
     readonly started: number,
   ) {}
+}
+
+/** Characters of model output in one stream event (text and tool arguments). */
+function eventTextLength(event: ChatStreamEvent): number {
+  if (event.protocol === "openai") {
+    if (!("choices" in event.data)) return 0;
+    let n = 0;
+    for (const choice of event.data.choices) {
+      n += choice.delta.content?.length ?? 0;
+      for (const call of choice.delta.tool_calls ?? []) n += call.function?.arguments?.length ?? 0;
+    }
+    return n;
+  }
+  const data = event.data;
+  if (data.type !== "content_block_delta") return 0;
+  if (data.delta.type === "text_delta") return data.delta.text.length;
+  return data.delta.type === "input_json_delta" ? data.delta.partial_json.length : 0;
 }
 
 function countEntities(entities: readonly Entity[], into: Record<string, number>): void {
@@ -322,6 +343,7 @@ export class Gateway {
     this.noteProvider(result.provider, result.model, targets, trace);
     const restored = this.withDisclosure(rewriteResultText(result, (text) => restore(text, session)));
     trace.usage = result.usage;
+    if (!result.usage) trace.outputChars = JSON.stringify(result.body).length;
     await this.settle(reservation, trace, estimateTokens(request.bodyText.length));
     this.audit(trace, 200, null);
     return { kind: "json", status: 200, headers: this.headers(trace, "json"), body: restored.body };
@@ -370,7 +392,9 @@ export class Gateway {
     trace.upstreamStatus = 200;
     trace.provider = adapter.id;
     trace.model = model;
-    trace.usage = { inputTokens: response.usage?.prompt_tokens ?? 0, outputTokens: 0 };
+    if (typeof response.usage?.prompt_tokens === "number") {
+      trace.usage = { inputTokens: response.usage.prompt_tokens, outputTokens: 0 };
+    }
     await this.settle(reservation, trace, estimateTokens(request.bodyText.length));
     this.audit(trace, 200, null);
     return {
@@ -492,6 +516,7 @@ export class Gateway {
     trace: Trace,
   ): Promise<BudgetReservation> {
     const inputTokens = estimateTokens(chars);
+    trace.promptTokens = inputTokens;
     const outputTokens = maxOutputTokens ?? DEFAULT_MAX_OUTPUT_TOKENS;
     // A fallback may be dearer than the first choice: reserve for the dearest.
     const estimate = Math.max(0, ...targets.map((t) => this.microsFor(t.model, inputTokens, outputTokens, true)));
@@ -597,7 +622,10 @@ export class Gateway {
     let errorCode: string | null = null;
     try {
       try {
-        for await (const event of stream) yield formatStreamEvent(event);
+        for await (const event of stream) {
+          trace.outputChars += eventTextLength(event);
+          yield formatStreamEvent(event);
+        }
         yield streamTerminator(protocol);
       } catch (error) {
         const gatewayError = toGatewayError(error);
@@ -628,8 +656,12 @@ export class Gateway {
   /** Budget and token rate limit from the metered usage; without usage the reservation stands (never a bypass). */
   private async settle(reservation: BudgetReservation, trace: Trace, estimatedTokens: number): Promise<void> {
     const model = trace.model;
-    const usage = trace.usage;
-    if (!usage || !model) return;
+    if (!model) return;
+    // An upstream that reports no usage is charged by estimate, never for free: an unmetered
+    // request would be a way around the budget.
+    if (!trace.usage) trace.reasons.push("usage_estimated");
+    const usage = trace.usage ?? { inputTokens: trace.promptTokens, outputTokens: estimateTokens(trace.outputChars) };
+    trace.usage = usage;
     const input = usage.inputTokens + (usage.cacheReadTokens ?? 0) + (usage.cacheWriteTokens ?? 0);
     trace.costMicros = this.microsFor(model, input, usage.outputTokens, false);
     await this.options.budgets.settle(reservation, trace.costMicros);
