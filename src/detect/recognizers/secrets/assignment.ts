@@ -21,36 +21,14 @@
 
 import type { Candidate, Recognizer, ScanInput } from "../../types.js";
 import { looksRandom } from "./entropy.js";
-import { LiteralScanner } from "./literal-scan.js";
 import { secretCandidate } from "./shared.js";
 import { isConcreteValue, looksLikeCode, looksLikeCredential } from "./values.js";
 
 export const ASSIGNMENT_RECOGNIZER = "secret-assignment";
 
 /** Stems of secret names, found in the folded text; the whole identifier around a hit decides. */
-export const NAME_STEMS = [
-  "wachtw",
-  "paswoord",
-  "pass",
-  "pwd",
-  "ww",
-  "pw",
-  "pin",
-  "token",
-  "secret",
-  "geheim",
-  "key",
-  "sleutel",
-  "credential",
-  "bearer",
-  "authorization",
-  "toegangscode",
-  "inlogcode",
-  "verificatiecode",
-  "beveiligingscode",
-  "alarmcode",
-] as const;
-const STEM_SCANNER = new LiteralScanner(NAME_STEMS);
+export const NAME_STEM =
+  /p(?:ass|aswoord|wd|w|in)|w(?:achtw|w)|t(?:oken|oegangscode)|s(?:ecret|leutel)|geheim|key|credential|b(?:earer|eveiligingscode)|a(?:uthorization|larmcode)|inlogcode|verificatiecode/g;
 
 type NameClass = "password" | "weak-password" | "pin" | "code" | "token" | "key";
 
@@ -177,6 +155,20 @@ export function classifyName(identifier: string): NameClass | null {
     return segs.length > 1 && /_|[a-z][A-Z]/.test(identifier) ? "password" : "weak-password";
   }
   return null;
+}
+
+/** Names repeat (`wachtwoord`, `key`, `tokens`): remember their class, within a bounded cache. */
+const nameClassCache = new Map<string, NameClass | null>();
+const NAME_CACHE_LIMIT = 4096;
+
+function classifyNameCached(identifier: string): NameClass | null {
+  let cls = nameClassCache.get(identifier);
+  if (cls === undefined) {
+    cls = classifyName(identifier);
+    if (nameClassCache.size >= NAME_CACHE_LIMIT) nameClassCache.clear();
+    nameClassCache.set(identifier, cls);
+  }
+  return cls;
 }
 
 /** Identifier characters: a name like `DB_PASSWORD`, `smtp.pass`, `api-key`, `apiKey`. */
@@ -342,15 +334,19 @@ export function acceptsValue(
 export function findAssignedSecrets(input: ScanInput): Candidate[] {
   const { text, folded } = input;
   const out: Candidate[] = [];
-  let at = STEM_SCANNER.next(folded, 0, false);
-  while (at >= 0) {
-    const found = assignmentAt(text, folded, at);
-    let next = Math.max(at + 1, identifierEnd(text, at));
+  // A literal alternation, factored by first letter: V8 scans for it faster than a loop in
+  // JavaScript could.
+  NAME_STEM.lastIndex = 0;
+  let m = NAME_STEM.exec(folded);
+  while (m !== null) {
+    const found = assignmentAt(text, folded, m.index);
+    let next = Math.max(m.index + 1, identifierEnd(text, m.index));
     if (found) {
       out.push(found);
       next = Math.max(next, found.end);
     }
-    at = STEM_SCANNER.next(folded, next, false);
+    NAME_STEM.lastIndex = next;
+    m = NAME_STEM.exec(folded);
   }
   return out;
 }
@@ -369,7 +365,7 @@ function assignmentAt(text: string, folded: string, hit: number): Candidate | nu
   while (start < hit && (text[start] === "-" || text[start] === ".")) start++;
   const end = identifierEnd(text, hit);
   if (end <= hit) return null;
-  const cls = classifyName(text.slice(start, end));
+  const cls = classifyNameCached(text.slice(start, end));
   if (cls === null) return null;
 
   const sep = readSeparator(folded, end);

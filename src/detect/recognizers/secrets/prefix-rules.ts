@@ -5,6 +5,7 @@
  * prefix (`LiteralScanner`), and only there are the rules' full patterns tried.
  */
 
+import { hasContext } from "../../context.js";
 import type { Candidate, ScanInput } from "../../types.js";
 import { LiteralScanner } from "./literal-scan.js";
 import { secretCandidate } from "./shared.js";
@@ -20,10 +21,12 @@ export interface PrefixRule {
   readonly pattern: RegExp;
   /**
    * For tokens without a literal prefix (Telegram's `123456789:AA...`): a global search pattern,
-   * run only when one of the `precheck` strings occurs in the folded text.
+   * run inside the token runs that contain the `needs` literal.
    */
   readonly search?: RegExp;
-  readonly precheck?: readonly string[];
+  readonly needs?: string;
+  /** Words (folded) that must stand shortly before a searched token: a shape alone is too weak. */
+  readonly context?: RegExp;
   readonly score: number;
   /** Extra check on the matched token (checksum, decoded header, character mix). */
   readonly validate?: (token: string) => boolean;
@@ -71,7 +74,7 @@ function bodyAfterPrefix(rule: PrefixRule, token: string): string {
 
 /**
  * Find every prefix at a token start and try the rules with that prefix, in table order; the
- * first rule that matches wins. Then run the searched rules whose precheck passes.
+ * first rule that matches wins. Then run the searched rules inside the runs.
  */
 export function scanPrefixRules(input: ScanInput, set: RuleSet, recognizerPrefix: string): Candidate[] {
   const { text } = input;
@@ -80,11 +83,17 @@ export function scanPrefixRules(input: ScanInput, set: RuleSet, recognizerPrefix
   for (let r = 0; r < runs.length; r += 2) {
     scanRun(text, runs[r] as number, runs[r + 1] as number, set, recognizerPrefix, out);
   }
-  for (const rule of set.searched) {
-    if (!rule.precheck?.some((w) => input.folded.includes(w))) continue;
-    for (const m of text.matchAll(rule.search as RegExp)) {
-      const candidate = accept(rule, m[0], m.index, recognizerPrefix);
-      if (candidate !== null && candidate !== "placeholder") out.push(candidate);
+  for (let r = 0; r < runs.length; r += 2) {
+    const runStart = runs[r] as number;
+    const run = text.slice(runStart, runs[r + 1]);
+    for (const rule of set.searched) {
+      if (rule.needs !== undefined && !run.includes(rule.needs)) continue;
+      for (const m of run.matchAll(rule.search as RegExp)) {
+        const at = runStart + m.index;
+        if (rule.context && !hasContext(input.folded, at, at + m[0].length, rule.context, 64, 0)) continue;
+        const candidate = accept(rule, m[0], at, recognizerPrefix);
+        if (candidate !== null && candidate !== "placeholder") out.push(candidate);
+      }
     }
   }
   return out;

@@ -182,7 +182,7 @@ export const PROVIDER_RULES: readonly PrefixRule[] = [
   {
     id: "mailchimp",
     prefixes: [],
-    precheck: ["-us"],
+    needs: "-us",
     search: /(?<![A-Za-z0-9_-])[0-9a-f]{32}-us\d{1,2}(?![A-Za-z0-9_-])/g,
     pattern: /(?<![A-Za-z0-9_-])[0-9a-f]{32}-us\d{1,2}(?![A-Za-z0-9_-])/y,
     score: LIKELY,
@@ -215,7 +215,7 @@ export const PROVIDER_RULES: readonly PrefixRule[] = [
   {
     id: "telegram-bot",
     prefixes: [],
-    precheck: [":aa"],
+    needs: ":AA",
     search: /(?<![A-Za-z0-9_-])\d{8,10}:AA[A-Za-z0-9_-]{33}(?![A-Za-z0-9_-])/g,
     pattern: /(?<![A-Za-z0-9_-])\d{8,10}:AA[A-Za-z0-9_-]{33}(?![A-Za-z0-9_-])/y,
     score: CERTAIN,
@@ -224,7 +224,8 @@ export const PROVIDER_RULES: readonly PrefixRule[] = [
     // Base64 of the bot's numeric id, a timestamp and an HMAC.
     id: "discord-bot",
     prefixes: [],
-    precheck: ["discord", "bot"],
+    needs: ".",
+    context: /discord|bot/,
     search: /(?<![A-Za-z0-9_-])[MNO][A-Za-z0-9]{23,25}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,38}(?![A-Za-z0-9_-])/g,
     pattern: /(?<![A-Za-z0-9_-])[MNO][A-Za-z0-9]{23,25}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,38}(?![A-Za-z0-9_-])/y,
     score: LIKELY,
@@ -232,7 +233,7 @@ export const PROVIDER_RULES: readonly PrefixRule[] = [
   {
     id: "azure-ad-client-secret",
     prefixes: [],
-    precheck: ["q~"],
+    needs: "Q~",
     search: /(?<![A-Za-z0-9_~.-])[A-Za-z0-9_~.]{3}\dQ~[A-Za-z0-9_~.-]{31,34}(?![A-Za-z0-9_~.-])/g,
     pattern: /[A-Za-z0-9_~.]{3}\dQ~[A-Za-z0-9_~.-]{31,34}(?![A-Za-z0-9_~.-])/y,
     score: LIKELY,
@@ -304,11 +305,10 @@ const PROVIDER_RULE_SET = compileRules(PROVIDER_RULES);
 
 /**
  * Keys without a prefix, recognised by shape and the provider's name nearby. Each entry is
- * only scanned when its cheap precheck word occurs in the folded text.
+ * only looked for inside token runs long enough to hold them.
  */
 interface ContextualKey {
   readonly id: string;
-  readonly precheck: readonly string[];
   readonly pattern: RegExp;
   /** The key's length: shorter runs cannot hold it. */
   readonly length: number;
@@ -323,7 +323,6 @@ export const AZURE_KEY_84 = /(?<![A-Za-z0-9])[A-Za-z0-9]{84}(?![A-Za-z0-9])/g;
 const CONTEXTUAL_KEYS: readonly ContextualKey[] = [
   {
     id: "aws-secret-key",
-    precheck: ["aws", "secret access key", "secret_access_key"],
     pattern: AWS_SECRET_KEY,
     length: 40,
     context: /aws|secret[ _-]?access[ _-]?key|secret[ _-]?key/,
@@ -331,7 +330,6 @@ const CONTEXTUAL_KEYS: readonly ContextualKey[] = [
   },
   {
     id: "azure-key",
-    precheck: ["azure", "api-key", "ocp-apim", "cognitive", "openai"],
     pattern: HEX_32,
     length: 32,
     context: /azure|api-key|ocp-apim-subscription-key|cognitive|openai|subscription[ _-]?key/,
@@ -339,7 +337,6 @@ const CONTEXTUAL_KEYS: readonly ContextualKey[] = [
   },
   {
     id: "azure-key",
-    precheck: ["azure", "api-key", "ocp-apim"],
     pattern: AZURE_KEY_84,
     length: 84,
     context: /azure|api-key|ocp-apim-subscription-key/,
@@ -347,7 +344,6 @@ const CONTEXTUAL_KEYS: readonly ContextualKey[] = [
   },
   {
     id: "twilio-auth-token",
-    precheck: ["twilio"],
     pattern: HEX_32,
     length: 32,
     context: /twilio|auth[ _-]?token/,
@@ -358,7 +354,6 @@ const CONTEXTUAL_KEYS: readonly ContextualKey[] = [
 export function findContextualKeys(input: ScanInput): Candidate[] {
   const out: Candidate[] = [];
   for (const rule of CONTEXTUAL_KEYS) {
-    if (!rule.precheck.some((w) => input.folded.includes(w))) continue;
     const runs = tokenRuns(input.text);
     for (let r = 0; r < runs.length; r += 2) {
       const runStart = runs[r] as number;
