@@ -174,6 +174,7 @@ describe("secret assignments in program code", () => {
       "const key = parseVaultKey(configured);",
       "const tokens = value.split(' ');",
       "  newAdminToken: flags.newAdminToken,",
+      "  tokensOut: usage?.outputTokens,",
       "interface Part {\n  token: CapToken;\n}",
       "const KEY = /^pw-[0-9A-Za-z]{10}$/g;",
       "apiKey: z.string().min(1),",

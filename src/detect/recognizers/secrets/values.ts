@@ -60,8 +60,8 @@ export function isReference(value: string): boolean {
   return REFERENCE.test(value.startsWith("\\") ? value.slice(1) : value) || value.includes("${");
 }
 
-/** A member access or call chain: `flags.adminToken`, `config.db.password`. */
-const MEMBER_ACCESS = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$/;
+/** A member access: `flags.adminToken`, `config.db.password`, `usage?.outputTokens`. */
+const MEMBER_ACCESS = /^[A-Za-z_$][\w$]*(?:\??\.[A-Za-z_$][\w$]*)+$/;
 /** A regular-expression literal: `/^pw-[0-9a-z]+$/g`. */
 const REGEX_LITERAL = /^\/.+\/[dgimsuy]*$/;
 
