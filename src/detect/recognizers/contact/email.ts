@@ -8,8 +8,12 @@ import type { Candidate, Recognizer, ScanInput } from "../../types.js";
 /** Local-part characters in ASCII; any letter or digit outside ASCII is accepted too (IDN). */
 const LOCAL_ASCII = /[A-Za-z0-9._%+'-]/;
 const NON_ASCII_WORD = /[\p{L}\p{N}]/u;
-/** Labels of letters, digits and hyphens separated by dots; at least two labels. */
-export const EMAIL_DOMAIN = /[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/uy;
+/**
+ * Labels of letters, digits and hyphens separated by dots; at least two labels. Tried right
+ * after an `@`, so the lookbehind always holds there; it keeps the pattern linear even when
+ * used as a search (it can only start where a run of label characters starts).
+ */
+export const EMAIL_DOMAIN = /(?<![\p{L}\p{N}-])[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/uy;
 /** A top-level domain: letters only (or an IDN `xn--` label). */
 export const EMAIL_TLD = /^(?:\p{L}{2,24}|xn--[a-z0-9-]{2,59})$/u;
 
