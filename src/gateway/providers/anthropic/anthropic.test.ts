@@ -71,12 +71,10 @@ describe("Anthropic adapter", () => {
     const types = events.map((event) => (event.data as AnthropicStreamEvent).type);
     expect(types.slice(0, 3)).toEqual(["message_start", "ping", "content_block_start"]);
     expect(types.slice(-2)).toEqual(["message_delta", "message_stop"]);
-    const signature = events.find(
-      (event) =>
-        event.data.type === "content_block_delta" &&
-        (event.data as { delta: { type: string } }).delta.type === "signature_delta",
-    );
-    expect(signature?.data).toEqual({
+    const signature = events
+      .map((event) => event.data as AnthropicStreamEvent)
+      .find((event) => event.type === "content_block_delta" && event.delta.type === "signature_delta");
+    expect(signature).toEqual({
       type: "content_block_delta",
       index: 0,
       delta: { type: "signature_delta", signature: "EqQBCkYIARgCIkC0c2lnbmF0dXJl" },
