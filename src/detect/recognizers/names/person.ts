@@ -300,34 +300,45 @@ function isParticleToken(part: Part, index: number, count: number): boolean {
 
 /** Score a name from its own words, before looking at the context. */
 function intrinsicScore(name: Name, text: string): number {
-  let parts = name.parts;
+  // Index arithmetic instead of sliced and filtered arrays: this runs for every capitalised chain.
+  const all = name.parts;
   let leadCap = 0;
-  while (leadCap < parts.length - 1 && LEADING_CAP_PARTICLES.has((parts[leadCap] as Part).token.key)) leadCap++;
-  if (leadCap > 0) parts = parts.slice(leadCap);
-  if (parts.length === 1 && (parts[0] as Part).token.end - (parts[0] as Part).token.start === 1) return 0;
-  if (LEADING_CAP_PARTICLES.has((parts[0] as Part).token.key)) return 0;
-  let i = 0;
-  while (i < parts.length && (parts[i] as Part).token.initial) i++;
-  const initials = i;
-  const words = parts.slice(initials).filter((p, k, all) => !isParticleToken(p, k + initials, initials + all.length));
-  const hasParticle =
-    name.leadParticle ||
-    parts.some((p, k) => k > 0 && (particleGap(p.gap) !== null || isParticleToken(p, k, parts.length)));
-  if (words.length === 0) return 0;
-  if (!FIRST_NAMES.has((words[0] as Part).token.key) && words.every((w) => looksLikeCommonNoun(w.token.key)))
-    return 0.2;
-  if (words.length > 4) return 0.3;
-  const first = (words[0] as Part).token.key;
-  const lastKey = (words[words.length - 1] as Part).token.key;
+  while (leadCap < all.length - 1 && LEADING_CAP_PARTICLES.has(partAt(all, leadCap).token.key)) leadCap++;
+  // `parts` below are all[leadCap..]; `count` of them.
+  const count = all.length - leadCap;
+  const head = partAt(all, leadCap).token;
+  if (count === 1 && head.end - head.start === 1) return 0;
+  if (LEADING_CAP_PARTICLES.has(head.key)) return 0;
+  let initials = 0;
+  while (initials < count && partAt(all, leadCap + initials).token.initial) initials++;
+  // The words: parts after the initials that are no particle inside the name.
+  let words = 0;
+  let firstWord = -1;
+  let lastWord = -1;
+  let allCommonNouns = true;
+  for (let k = initials; k < count; k++) {
+    const part = partAt(all, leadCap + k);
+    if (isParticleToken(part, k, count)) continue;
+    words++;
+    if (firstWord < 0) firstWord = k;
+    lastWord = k;
+    if (allCommonNouns && !looksLikeCommonNoun(part.token.key)) allCommonNouns = false;
+  }
+  if (words === 0) return 0;
+  const first = partAt(all, leadCap + firstWord).token.key;
+  if (!FIRST_NAMES.has(first) && allCommonNouns) return 0.2;
+  if (words > 4) return 0.3;
+  const lastKey = partAt(all, leadCap + lastWord).token.key;
   const lastKnown = SURNAMES.has(lastKey) && !COMMON_WORD_SURNAME.has(lastKey);
   if (initials > 0) return 0.9;
   const sentenceStart = atSentenceStart(text, name.start);
-  if (words.length >= 2) {
+  if (words >= 2) {
     if (FIRST_NAMES.has(first) && !AMBIGUOUS_FIRST.has(first)) return 0.9;
     // `De Rode Hoed`, `Het Anker`: an article before unknown words names a place or a firm.
     if (leadCap > 0) return lastKnown ? 0.75 : 0.35;
+    const hasParticle = name.leadParticle || particleInside(all, leadCap, count);
     if (AMBIGUOUS_FIRST.has(first)) return lastKnown || SURNAMES.has(lastKey) || hasParticle ? 0.85 : 0.6;
-    if (hasParticle && !(sentenceStart && words.length === 2 && !lastKnown)) return 0.8;
+    if (hasParticle && !(sentenceStart && words === 2 && !lastKnown)) return 0.8;
     if (lastKnown) return sentenceStart ? 0.6 : 0.7;
     return sentenceStart ? 0.3 : 0.35;
   }
@@ -336,6 +347,19 @@ function intrinsicScore(name: Name, text: string): number {
   if (FIRST_NAMES.has(first) && !AMBIGUOUS_FIRST.has(first)) return sentenceStart ? 0.55 : 0.6;
   if (AMBIGUOUS_FIRST.has(first)) return 0.3;
   return SURNAMES.has(first) ? 0.4 : 0.3;
+}
+
+function partAt(parts: Part[], index: number): Part {
+  return parts[index] as Part;
+}
+
+/** A tussenvoegsel between the parts all[from..from+count), written lower case or capitalised. */
+function particleInside(all: Part[], from: number, count: number): boolean {
+  for (let k = 1; k < count; k++) {
+    const part = partAt(all, from + k);
+    if (particleGap(part.gap) !== null || isParticleToken(part, k, count)) return true;
+  }
+  return false;
 }
 
 function scoreWithContext(
