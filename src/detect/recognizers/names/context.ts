@@ -158,16 +158,11 @@ export function cueBefore(text: string, folded: string, start: number, lines = n
   }
   if (lastBare === "t.a.v" || lastBare === "tav" || lastBare === "attn") return Cue.Strong;
   if (LABEL_WORDS.has(lastBare)) return Cue.Medium;
+  // The last one, two and three words, bare, as phrases: `gesproken met`, `in overleg met`.
+  let phrase = lastBare;
   for (let k = 1; k <= 3 && k <= words.length; k++) {
-    if (
-      PRECEDING.has(
-        words
-          .slice(words.length - k)
-          .map(bare)
-          .join(" "),
-      )
-    )
-      return Cue.Medium;
+    if (k > 1) phrase = `${bare(words[words.length - k] as string)} ${phrase}`;
+    if (PRECEDING.has(phrase)) return Cue.Medium;
   }
   return Cue.None;
 }
