@@ -68,6 +68,7 @@ describe("OpenAI client, OpenAI provider", () => {
     expect(s.upstream.lastRequest()?.body.stream_options).toEqual({ include_usage: true });
     expect(text).not.toContain('"usage"');
     expectNoPersonalData(s.upstream.lastRequest()?.bodyText ?? "");
+    await s.instance.gateway.gateway.idle();
     await s.instance.gateway.accounting.audit.flush();
     const [record] = (await s.instance.gateway.accounting.auditLog.query({ limit: 100_000 })).slice(-1);
     expect(record?.tokensIn).toBe(12);

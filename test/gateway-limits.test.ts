@@ -4,6 +4,7 @@ import { createKey, post, type Setup, setup } from "./gateway-harness.js";
 const PROMPT = "Schrijf een korte mail aan Pieter van Dijk (pieter.vandijk@voorbeeld.nl) over de offerte.";
 
 async function auditRecords(s: Setup) {
+  await s.instance.gateway.gateway.idle();
   await s.instance.gateway.accounting.audit.flush();
   return s.instance.gateway.accounting.auditLog.query({ limit: 100_000 });
 }
@@ -265,6 +266,7 @@ describe("admin API", () => {
   it("exports the audit log as CSV without personal data", async () => {
     s.upstream.setDefaultReply({ text: "Goed, [PERSOON_1]." });
     await post(s, "/v1/chat/completions", { model: "gpt-4.1", messages: [{ role: "user", content: PROMPT }] });
+    await s.instance.gateway.gateway.idle();
     await s.instance.gateway.accounting.audit.flush();
     const response = await admin("/audit?format=csv");
     expect(response.status).toBe(200);

@@ -105,6 +105,7 @@ describe.skipIf(!available)("two instances sharing PostgreSQL and Redis", () => 
       messages: [{ role: "user", content: "Schrijf een lang verhaal" }],
     });
     expect(expensive.status).toBe(200);
+    await a.gateway.gateway.idle();
     const refused = await post({ instance: b, key }, "/v1/chat/completions", {
       model: "gpt-4.1",
       max_tokens: 100,
@@ -112,7 +113,9 @@ describe.skipIf(!available)("two instances sharing PostgreSQL and Redis", () => 
     });
     expect(refused.status).toBe(402);
 
+    await a.gateway.gateway.idle();
     await a.gateway.accounting.audit.flush();
+    await b.gateway.gateway.idle();
     await b.gateway.accounting.audit.flush();
     const records = await a.gateway.accounting.auditLog.query({ user: "pieter" });
     expect(records.map((r) => r.httpStatus).sort()).toEqual([200, 200, 200, 402]);

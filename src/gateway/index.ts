@@ -132,6 +132,7 @@ export async function createGateway(options: CreateGatewayOptions): Promise<Gate
     }),
     close() {
       closing ??= (async () => {
+        await gateway.idle();
         await accounting.close();
         await http.close();
         if (redis) await redis.quit().catch(() => redis?.disconnect());

@@ -197,6 +197,7 @@ export class Gateway {
   private readonly detector: Detector;
   private readonly clock: () => number;
   private readonly policy: PolicySettings;
+  private readonly pending = new Set<Promise<void>>();
 
   constructor(private readonly options: GatewayOptions) {
     const catalog = modelCatalog(options.config);
@@ -298,7 +299,7 @@ export class Gateway {
     );
     reserved(reservation);
 
-    const session = await this.pseudonymise(request, texts, entities, decision, identity, trace);
+    const { session, saved } = await this.pseudonymise(request, texts, entities, decision, identity, trace);
     const chatRequest = { protocol, body: texts.body } as ChatRequest;
     const controller = new AbortController();
     const onAbort = () => controller.abort(request.signal?.reason);
@@ -317,6 +318,7 @@ export class Gateway {
         throw error;
       }
       trace.upstreamStatus = 200;
+      await saved;
       this.noteProvider(stream.provider, stream.model, targets, trace);
       const restored = rewriteStreamText(
         stream,
@@ -338,14 +340,14 @@ export class Gateway {
       result = await chatWithFallback(fallbackTargets, chatRequest, ctx, { onFallback });
     } finally {
       request.signal?.removeEventListener("abort", onAbort);
+      await saved;
     }
     trace.upstreamStatus = 200;
     this.noteProvider(result.provider, result.model, targets, trace);
     const restored = this.withDisclosure(rewriteResultText(result, (text) => restore(text, session)));
     trace.usage = result.usage;
     if (!result.usage) trace.outputChars = JSON.stringify(result.body).length;
-    await this.settle(reservation, trace, estimateTokens(request.bodyText.length));
-    this.audit(trace, 200, null);
+    this.finish(reservation, trace, estimateTokens(request.bodyText.length), 200, null);
     return { kind: "json", status: 200, headers: this.headers(trace, "json"), body: restored.body };
   }
 
@@ -395,8 +397,7 @@ export class Gateway {
     if (typeof response.usage?.prompt_tokens === "number") {
       trace.usage = { inputTokens: response.usage.prompt_tokens, outputTokens: 0 };
     }
-    await this.settle(reservation, trace, estimateTokens(request.bodyText.length));
-    this.audit(trace, 200, null);
+    this.finish(reservation, trace, estimateTokens(request.bodyText.length), 200, null);
     return {
       kind: "json",
       status: 200,
@@ -552,7 +553,7 @@ export class Gateway {
     decision: Decision,
     identity: Identity,
     trace: Trace,
-  ): Promise<Session> {
+  ): Promise<{ session: Session; saved: Promise<void> }> {
     const conversation = conversationId(request.header(CONVERSATION_HEADER), texts.parts);
     if (conversation === null) {
       throw new GatewayError(
@@ -569,10 +570,15 @@ export class Gateway {
       const session = stored ?? new Session({ id: sessionId });
       const before = JSON.stringify(session.toState().counters);
       this.pseudonymiseParts(texts, entities, decision, session);
+      let saved: Promise<void> = Promise.resolve();
       if (JSON.stringify(session.toState().counters) !== before || (!stored && session.size > 0)) {
-        await this.options.vault.put(session);
+        // Sealed while the upstream works; awaited before the answer goes out, so a follow-up
+        // request always finds it.
+        saved = this.options.vault.put(session).catch(() => {
+          trace.reasons.push("vault_write_error");
+        });
       }
-      return session;
+      return { session, saved };
     } catch (error) {
       trace.reasons.push("pseudonymise_error");
       throw error instanceof GatewayError ? error : internalRefusal();
@@ -648,15 +654,43 @@ export class Gateway {
       ]);
       trace.usage = summary.usage;
       if (summary.upstreamError && errorCode === null) errorCode = "upstream_stream_error";
-      await this.settle(reservation, trace, 0).catch(() => {});
-      this.audit(trace, 200, errorCode);
+      this.finish(reservation, trace, 0, 200, errorCode);
     }
   }
 
-  /** Budget and token rate limit from the metered usage; without usage the reservation stands (never a bypass). */
-  private async settle(reservation: BudgetReservation, trace: Trace, estimatedTokens: number): Promise<void> {
+  /** Resolves once the budget settlements still running in the background are done (tests, shutdown). */
+  async idle(): Promise<void> {
+    while (this.pending.size > 0) await Promise.all([...this.pending]);
+  }
+
+  /**
+   * After the answer: the cost from the metered usage, the audit record, and (off the response
+   * path) the budget settlement and the token rate limit.
+   */
+  private finish(
+    reservation: BudgetReservation,
+    trace: Trace,
+    estimatedTokens: number,
+    httpStatus: number,
+    errorCode: string | null,
+  ): void {
+    const charge = this.cost(trace);
+    this.audit(trace, httpStatus, errorCode);
+    const task = (async () => {
+      await this.options.budgets.settle(reservation, trace.costMicros);
+      if (charge && trace.identity) {
+        await this.options.rateLimiter.chargeTokens(trace.identity, charge, estimatedTokens);
+      }
+    })()
+      .catch(() => {})
+      .finally(() => this.pending.delete(task));
+    this.pending.add(task);
+  }
+
+  /** Sets the cost of the request; returns the tokens used. Without reported usage it is estimated (never free). */
+  private cost(trace: Trace): number {
     const model = trace.model;
-    if (!model) return;
+    if (!model) return 0;
     // An upstream that reports no usage is charged by estimate, never for free: an unmetered
     // request would be a way around the budget.
     if (!trace.usage) trace.reasons.push("usage_estimated");
@@ -664,10 +698,7 @@ export class Gateway {
     trace.usage = usage;
     const input = usage.inputTokens + (usage.cacheReadTokens ?? 0) + (usage.cacheWriteTokens ?? 0);
     trace.costMicros = this.microsFor(model, input, usage.outputTokens, false);
-    await this.options.budgets.settle(reservation, trace.costMicros);
-    if (trace.identity) {
-      await this.options.rateLimiter.chargeTokens(trace.identity, input + usage.outputTokens, estimatedTokens);
-    }
+    return input + usage.outputTokens;
   }
 
   private headers(trace: Trace, _kind: "json" | "stream"): Record<string, string> {
