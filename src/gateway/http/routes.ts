@@ -2,6 +2,7 @@
  * The OpenAI- and Anthropic-compatible endpoints: thin HTTP glue around the Gateway pipeline.
  * POST /v1/chat/completions, POST /v1/messages, POST /v1/embeddings, GET /v1/models.
  */
+import type { IncomingMessage } from "node:http";
 import { Hono } from "hono";
 import { renderGatewayError } from "../pipeline/client-errors.js";
 import type { Gateway, GatewayEndpoint, GatewayReply } from "../pipeline/gateway.js";
@@ -11,10 +12,26 @@ import { SSE_HEADERS } from "../providers/sse/writer.js";
 
 const encoder = new TextEncoder();
 
+/** Reads the Node request directly: no Web stream in between (a measurable share of a request's cost). */
+async function readIncoming(incoming: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of incoming) {
+    size += (chunk as Buffer).byteLength;
+    if (size > MAX_BODY_BYTES) {
+      incoming.resume();
+      throw tooLarge(size);
+    }
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
 /** The body as text, refusing more than MAX_BODY_BYTES without reading it all into memory. */
-async function readBody(request: Request): Promise<string> {
+async function readBody(request: Request, incoming: IncomingMessage | undefined): Promise<string> {
   const declared = Number(request.headers.get("content-length"));
   if (Number.isFinite(declared) && declared > MAX_BODY_BYTES) throw tooLarge(declared);
+  if (incoming && !incoming.readableEnded) return readIncoming(incoming);
   if (!request.body) return "";
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -63,15 +80,17 @@ function toResponse(reply: GatewayReply, abort: AbortController): Response {
 }
 
 function route(gateway: Gateway, endpoint: GatewayEndpoint) {
-  return async (c: { req: { raw: Request } }): Promise<Response> => {
+  return async (c: { req: { raw: Request }; env: unknown }): Promise<Response> => {
     const raw = c.req.raw;
+    // Under @hono/node-server the Node request is at hand; elsewhere (app.fetch in tests) it is not.
+    const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
     const abort = new AbortController();
     const clientSignal = raw.signal;
     if (clientSignal.aborted) abort.abort();
     else clientSignal.addEventListener("abort", () => abort.abort(), { once: true });
     let bodyText: string;
     try {
-      bodyText = await readBody(raw);
+      bodyText = await readBody(raw, incoming);
     } catch (error) {
       const protocol = endpoint === "/v1/messages" ? "anthropic" : "openai";
       const reply = renderGatewayError(protocol, error as GatewayError);
