@@ -107,6 +107,41 @@ describe("OpenAI client, OpenAI provider", () => {
     });
   });
 
+  it("restores streamed tool-call arguments as JSON, in both protocols", async () => {
+    const call = { id: "call_1", name: "stuur_mail", arguments: '{"aan":"[EMAIL_1]","naam":"[PERSOON_1]"}' };
+    s.upstream.reply({ toolCalls: [call] }, { toolCalls: [call] });
+    const tools = [{ type: "function", function: { name: "stuur_mail", parameters: { type: "object" } } }];
+    const openai = await post(s, "/v1/chat/completions", {
+      model: "gpt-4.1",
+      stream: true,
+      tools,
+      messages: [{ role: "user", content: PROMPT }],
+    });
+    let args = "";
+    for (const { data } of parseSseText(await openai.text())) {
+      const choices = (
+        data as { choices?: Array<{ delta: { tool_calls?: Array<{ function?: { arguments?: string } }> } }> }
+      ).choices;
+      for (const choice of choices ?? [])
+        for (const c of choice.delta.tool_calls ?? []) args += c.function?.arguments ?? "";
+    }
+    expect(JSON.parse(args)).toEqual({ aan: EMAIL, naam: NAME });
+
+    const anthropic = await post(s, "/v1/messages", {
+      model: "claude-sonnet-4-5",
+      max_tokens: 100,
+      stream: true,
+      tools: [{ name: "stuur_mail", input_schema: { type: "object" } }],
+      messages: [{ role: "user", content: PROMPT }],
+    });
+    let json = "";
+    for (const { data } of parseSseText(await anthropic.text())) {
+      const delta = (data as { delta?: { type?: string; partial_json?: string } }).delta;
+      if (delta?.type === "input_json_delta") json += delta.partial_json ?? "";
+    }
+    expect(JSON.parse(json)).toEqual({ aan: EMAIL, naam: NAME });
+  });
+
   it("keeps placeholders stable across the requests of one conversation", async () => {
     const headers = { "x-poortwachter-conversation": "gesprek-42" };
     s.upstream.reply({ text: "Genoteerd." }, { text: "[PERSOON_1] woont op [ADRES_1]." });
