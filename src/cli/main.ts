@@ -1,10 +1,10 @@
 import { Command, CommanderError } from "commander";
 import { registerAnonymize } from "./commands/anonymize.js";
 import { registerAudit } from "./commands/audit.js";
-import { registerInit } from "./commands/init.js";
 import { registerCheck } from "./commands/check.js";
 import { registerContacts } from "./commands/contacts.js";
 import { registerIncidents } from "./commands/incidents.js";
+import { registerInit } from "./commands/init.js";
 import { registerKeys } from "./commands/keys.js";
 import { registerPolicy } from "./commands/policy.js";
 import { registerRegister } from "./commands/register.js";
