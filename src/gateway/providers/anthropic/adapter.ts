@@ -1,5 +1,5 @@
 import { GatewayError } from "../errors.js";
-import { sharedUpstreamClient, type UpstreamClient } from "../http/upstream-client.js";
+import { assertEventStream, sharedUpstreamClient, type UpstreamClient } from "../http/upstream-client.js";
 import { type AdapterOptions, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS, trimSlash } from "../openai/adapter.js";
 import { openAIToAnthropicRequest } from "../translate/request.js";
 import type { CallContext, ChatRequest, ChatResult, ChatStream, ProviderAdapter, ProviderConfig } from "../types.js";
@@ -70,21 +70,7 @@ export class AnthropicAdapter implements ProviderAdapter {
   async chatStream(request: ChatRequest, ctx?: CallContext): Promise<ChatStream> {
     const { body, model } = this.upstreamBody(request, true);
     const response = await this.send(body, ctx);
-    const contentType = String(response.headers["content-type"] ?? "");
-    if (!contentType.includes("text/event-stream")) {
-      const text = await response.text();
-      response.dispose();
-      throw new GatewayError(
-        502,
-        "upstream_malformed_response",
-        `Upstream ${this.id} did not answer with an event stream`,
-        {
-          provider: this.id,
-          retryable: true,
-          cause: text.slice(0, 200),
-        },
-      );
-    }
+    await assertEventStream(response, this.id);
     const clientWantsUsage = request.protocol === "openai" && request.body.stream_options?.include_usage === true;
     return anthropicChatStream(response, {
       clientProtocol: request.protocol,

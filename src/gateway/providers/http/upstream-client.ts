@@ -262,3 +262,24 @@ export function sharedUpstreamClient(): UpstreamClient {
   shared ??= new UpstreamClient();
   return shared;
 }
+
+/**
+ * Some servers answer a stream request with one JSON error or completion instead of an event
+ * stream; that is a malformed upstream answer, not something to parse as SSE.
+ */
+export async function assertEventStream(response: UpstreamResponse, provider: string): Promise<void> {
+  const contentType = String(response.headers["content-type"] ?? "");
+  if (contentType.includes("text/event-stream")) return;
+  const text = await response.text();
+  response.dispose();
+  throw new GatewayError(
+    502,
+    "upstream_malformed_response",
+    `Upstream ${provider} did not answer with an event stream`,
+    {
+      provider,
+      retryable: true,
+      cause: text.slice(0, 200),
+    },
+  );
+}

@@ -1,5 +1,5 @@
 import { GatewayError } from "../errors.js";
-import { sharedUpstreamClient, type UpstreamClient } from "../http/upstream-client.js";
+import { assertEventStream, sharedUpstreamClient, type UpstreamClient } from "../http/upstream-client.js";
 import { anthropicToOpenAIRequest } from "../translate/request.js";
 import type {
   CallContext,
@@ -89,11 +89,10 @@ export class OpenAIProtocolAdapter implements ProviderAdapter {
     return { body: this.adjustBody(body), model };
   }
 
-  async chat(request: ChatRequest, ctx?: CallContext): Promise<ChatResult> {
-    const { body, model } = this.upstreamBody(request, false);
-    const response = await this.http.send({
+  private post(endpoint: OpenAIEndpoint, model: string, body: unknown, ctx: CallContext | undefined) {
+    return this.http.send({
       provider: this.id,
-      url: this.url("chat", model),
+      url: this.url(endpoint, model),
       method: "POST",
       headers: this.headers(),
       body,
@@ -101,52 +100,24 @@ export class OpenAIProtocolAdapter implements ProviderAdapter {
       maxRetries: this.config.maxRetries ?? DEFAULT_MAX_RETRIES,
       signal: ctx?.signal,
     });
+  }
+
+  async chat(request: ChatRequest, ctx?: CallContext): Promise<ChatResult> {
+    const { body, model } = this.upstreamBody(request, false);
+    const response = await this.post("chat", model, body, ctx);
     return openAICompletionResult(await response.json(), request.protocol, this.id, model);
   }
 
   async chatStream(request: ChatRequest, ctx?: CallContext): Promise<ChatStream> {
     const { body, model } = this.upstreamBody(request, true);
-    const response = await this.http.send({
-      provider: this.id,
-      url: this.url("chat", model),
-      method: "POST",
-      headers: this.headers(),
-      body,
-      timeoutMs: this.timeout(ctx),
-      maxRetries: this.config.maxRetries ?? DEFAULT_MAX_RETRIES,
-      signal: ctx?.signal,
-    });
-    const contentType = String(response.headers["content-type"] ?? "");
-    if (!contentType.includes("text/event-stream")) {
-      // Some servers answer a stream request with one JSON error or completion: not a stream.
-      const text = await response.text();
-      response.dispose();
-      throw new GatewayError(
-        502,
-        "upstream_malformed_response",
-        `Upstream ${this.id} did not answer with an event stream`,
-        {
-          provider: this.id,
-          retryable: true,
-          cause: text.slice(0, 200),
-        },
-      );
-    }
+    const response = await this.post("chat", model, body, ctx);
+    await assertEventStream(response, this.id);
     const clientWantsUsage = request.protocol === "openai" && request.body.stream_options?.include_usage === true;
     return openAIChatStream(response, { clientProtocol: request.protocol, clientWantsUsage, provider: this.id, model });
   }
 
   async embeddings(request: OpenAIEmbeddingsRequest, ctx?: CallContext): Promise<OpenAIEmbeddingsResponse> {
-    const response = await this.http.send({
-      provider: this.id,
-      url: this.url("embeddings", request.model),
-      method: "POST",
-      headers: this.headers(),
-      body: request,
-      timeoutMs: this.timeout(ctx),
-      maxRetries: this.config.maxRetries ?? DEFAULT_MAX_RETRIES,
-      signal: ctx?.signal,
-    });
+    const response = await this.post("embeddings", request.model, request, ctx);
     const raw = (await response.json()) as OpenAIEmbeddingsResponse;
     if (!raw || !Array.isArray(raw.data)) {
       throw new GatewayError(
