@@ -4,37 +4,7 @@
  * The parts are compared folded (lower case, no accents, single spaces) so `DE VRIES` is `de Vries`.
  */
 
-// Surname particles (tussenvoegsels) and their common foreign cousins.
-const PARTICLES = new Set([
-  "van",
-  "de",
-  "der",
-  "den",
-  "het",
-  "'t",
-  "t",
-  "ter",
-  "ten",
-  "te",
-  "in",
-  "op",
-  "aan",
-  "bij",
-  "uit",
-  "voor",
-  "vd",
-  "v.d.",
-  "la",
-  "le",
-  "du",
-  "da",
-  "di",
-  "del",
-  "von",
-  "zu",
-  "el",
-  "al",
-]);
+import { NAME_PARTICLES as PARTICLES } from "../detect/name-particles.js";
 
 export interface PersonName {
   /** Full given names, folded, e.g. `["jan", "peter"]`; empty when only initials or a surname. */

@@ -1,3 +1,4 @@
+import { NAME_PARTICLES as PARTICLES } from "../name-particles.js";
 import { foldText } from "../normalize.js";
 import type { EntityType } from "../types.js";
 
@@ -40,33 +41,6 @@ const LEGAL_FORMS: readonly (readonly string[])[] = [
 ];
 const ORGANIZATION_WORDS =
   /(?:^|\s)(?:b\.?v\.?|n\.?v\.?|v\.?o\.?f\.?|stichting|vereniging|cooperatie|holding|groep|gmbh|ltd\.?|inc\.?|bureau|bakkerij|kantoor|advocaten|notariaat|accountants|installatie|bouw|transport|administratie|praktijk|kliniek|school|gemeente)(?:\s|$)/;
-/** Dutch and neighbouring name particles (`van der`, `in 't`, `de la`). */
-const PARTICLES = new Set([
-  "van",
-  "de",
-  "der",
-  "den",
-  "het",
-  "'t",
-  "te",
-  "ten",
-  "ter",
-  "in",
-  "op",
-  "aan",
-  "bij",
-  "uit",
-  "voor",
-  "la",
-  "le",
-  "du",
-  "da",
-  "di",
-  "von",
-  "zu",
-  "'s",
-  "d'",
-]);
 
 /** Fold for matching and collapse whitespace, exactly as the scanner reads the text. */
 export function dictionaryKey(value: string): string {
