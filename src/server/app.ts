@@ -1,21 +1,31 @@
 import { Hono } from "hono";
 import { secureHeaders } from "hono/secure-headers";
+import type { PoortwachterConfig } from "../config/index.js";
+import type { GatewayInstance } from "../gateway/index.js";
 import { createGovernanceApi } from "../governance/api/app.js";
 import { GovernanceService } from "../governance/service/index.js";
 import type { Store } from "../store/index.js";
 import { verifyAdminToken } from "./admin-token.js";
+import { mountWebApp } from "./static.js";
+import { createWebApi } from "./web-api/index.js";
 
 export interface ServerAppOptions {
   store: Store;
   /** Defaults to a service on `store` with the real clock. */
   governance?: GovernanceService;
   /** The gateway's routes (mounted at the root) and admin API (at /api/gateway), when configured. */
-  gateway?: { routes: Hono; adminApi: Hono };
+  gateway?: GatewayInstance;
+  /** The loaded configuration, for the web app's settings and chat. */
+  config?: PoortwachterConfig;
+  dataDir?: string;
+  /** The built web app (default dist/web); `false` serves the APIs only. */
+  webRoot?: string | false;
+  clock?: () => number;
 }
 
 /**
- * The one HTTP app of a Poortwachter instance. Modules mount their routes here: the governance API
- * now, the gateway endpoints and the web app later, each with `app.route(prefix, subApp)`.
+ * The one HTTP app of a Poortwachter instance: the governance API, the gateway's endpoints and
+ * admin API, the web app's API at /api/app and the web app itself, all on one port.
  */
 export function createServerApp(options: ServerAppOptions): Hono {
   const { store } = options;
@@ -42,5 +52,17 @@ export function createServerApp(options: ServerAppOptions): Hono {
     app.route("/api/gateway", options.gateway.adminApi);
     app.route("/", options.gateway.routes);
   }
+  app.route(
+    "/api/app",
+    createWebApi({
+      store,
+      governance,
+      gateway: options.gateway,
+      config: options.config,
+      dataDir: options.dataDir,
+      clock: options.clock ?? Date.now,
+    }),
+  );
+  if (options.webRoot !== false) mountWebApp(app, options.webRoot);
   return app;
 }

@@ -39,7 +39,12 @@ export async function startServer(config: InstanceConfig, options: StartOptions 
         verifyAdminToken: (token) => verifyAdminToken(store, token),
       });
     }
-    const app = createServerApp({ store, ...(gateway ? { gateway } : {}) });
+    const app = createServerApp({
+      store,
+      dataDir: config.dataDir,
+      ...(gateway ? { gateway } : {}),
+      ...(options.gatewayConfig ? { config: options.gatewayConfig } : {}),
+    });
     const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
     await new Promise<void>((resolve, reject) => {
       if (server.listening) return resolve();
