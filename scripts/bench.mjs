@@ -148,8 +148,8 @@ function postcode() {
   return `${int(1, 9)}${digits(3)} ${letters}`;
 }
 function plate() {
-  const L = (n) => chars(n, PLATE_LETTERS);
-  return pick([`${L(2)}-${digits(3)}-${L(1)}`, `${digits(2)}-${L(3)}-${digits(1)}`, `${L(1)}-${digits(3)}-${L(2)}`]);
+  const letters = (n) => chars(n, PLATE_LETTERS);
+  return pick([`${letters(2)}-${digits(3)}-${letters(1)}`, `${digits(2)}-${letters(3)}-${digits(1)}`, `${letters(1)}-${digits(3)}-${letters(2)}`]);
 }
 function secret() {
   return pick([
