@@ -149,7 +149,11 @@ function postcode() {
 }
 function plate() {
   const letters = (n) => chars(n, PLATE_LETTERS);
-  return pick([`${letters(2)}-${digits(3)}-${letters(1)}`, `${digits(2)}-${letters(3)}-${digits(1)}`, `${letters(1)}-${digits(3)}-${letters(2)}`]);
+  return pick([
+    `${letters(2)}-${digits(3)}-${letters(1)}`,
+    `${digits(2)}-${letters(3)}-${digits(1)}`,
+    `${letters(1)}-${digits(3)}-${letters(2)}`,
+  ]);
 }
 function secret() {
   return pick([
