@@ -2,6 +2,7 @@ import { Center, Loader } from "@mantine/core";
 import { createBrowserRouter, Navigate, type RouteObject, RouterProvider, useLocation } from "react-router";
 import { isAdmin, SessionProvider, useSessionQuery } from "./account";
 import type { AppRoute, NavItem } from "./app-routes";
+import * as approvals from "./features/approvals/routes";
 import * as auth from "./features/auth/routes";
 import * as chat from "./features/chat/routes";
 import * as dashboard from "./features/dashboard/routes";
@@ -11,7 +12,7 @@ import { AppLayout } from "./layout/AppLayout";
 import { NotFoundPage } from "./layout/NotFoundPage";
 import { RequireRole } from "./layout/RequireRole";
 
-const features = [auth, dashboard, chat, usage, settings];
+const features = [auth, dashboard, chat, approvals, usage, settings];
 const allRoutes: AppRoute[] = features.flatMap((f) => f.routes);
 export const navItems: NavItem[] = features.flatMap((f) => f.nav);
 

@@ -3,6 +3,7 @@
  * checks for everything else), and one router per feature of the dashboard and the team chat.
  */
 import { Hono } from "hono";
+import { createApprovalsApi } from "./approvals/index.js";
 import { createAuthApi, sessionAuth } from "./auth/index.js";
 import { createChatApi } from "./chat/index.js";
 import type { WebApiDeps, WebEnv } from "./context.js";
@@ -19,6 +20,7 @@ export function createWebApi(deps: WebApiDeps): Hono<WebEnv> {
   app.use("*", sessionAuth(deps));
   app.route("/chat", createChatApi(deps));
   app.route("/dashboard", createDashboardApi(deps));
+  app.route("/approvals", createApprovalsApi(deps));
   app.route("/usage", createUsageApi(deps));
   app.route("/settings", createSettingsApi(deps));
   return app;
