@@ -13,7 +13,7 @@ interface StartFlags {
 export function registerStart(program: Command): void {
   program
     .command("start")
-    .description("Start the server: AI gateway (/v1), governance API, health checks")
+    .description("Start the server: dashboard and team chat, AI gateway (/v1), governance API, health checks")
     .option("--config <file>", "poortwachter.yaml (env POORTWACHTER_CONFIG, default ./poortwachter.yaml if present)")
     .option("--port <port>", "port to listen on (env PORT, default 8080)")
     .option("--host <host>", "address to listen on (env HOST, default 127.0.0.1)")
@@ -34,6 +34,7 @@ export function registerStart(program: Command): void {
       out(`Configuratie: ${yaml.source ?? "ingebouwde standaard (geen poortwachter.yaml)"}`);
       for (const hint of configHints(yaml)) out(`Let op: ${hint.nl}`);
       out(`Poortwachter luistert op ${server.url} (database: ${server.store.description})`);
+      out(`Dashboard en team-chat: ${server.url}/ (de eerste keer maak je daar het eigenaarsaccount aan)`);
       if (server.newAdminToken) {
         out("");
         out("Beheertoken (wordt maar één keer getoond — bewaar het veilig):");
