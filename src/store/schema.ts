@@ -65,6 +65,61 @@ export interface ShadowAiFindingsTable {
   data: string;
 }
 
+/** Web app accounts (migration 0003); see src/store/repositories/accounts.ts. */
+export interface AccountsTable {
+  id: string;
+  name: string;
+  display_name: string;
+  role: string;
+  team: string | null;
+  language: string;
+  password_hash: string;
+  password_change_required: number;
+  /** AES-256-GCM sealed, never the plain secret. */
+  totp_secret: string | null;
+  totp_pending_secret: string | null;
+  totp_enabled_at: string | null;
+  /** The last accepted TOTP time step, so a code cannot be used twice; pg returns bigint as a string. */
+  totp_last_step: number | string | null;
+  disabled_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AccountSessionsTable {
+  id_hash: string;
+  account_id: string;
+  stage: string;
+  csrf_hash: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+}
+
+export interface AccountRecoveryCodesTable {
+  account_id: string;
+  code_hash: string;
+  used_at: string | null;
+}
+
+export interface LoginThrottleTable {
+  key: string;
+  failures: number;
+  locked_until: string | null;
+  updated_at: string;
+}
+
+export interface AdminAuditTable {
+  id: string;
+  time: string;
+  actor_id: string | null;
+  actor_name: string;
+  action: string;
+  target: string | null;
+  /** JSON object; never secrets. */
+  details: string;
+}
+
 export interface Database {
   tools_in_use: ToolsInUseTable;
   register_entries: RegisterEntriesTable;
@@ -75,4 +130,9 @@ export interface Database {
   settings: SettingsTable;
   shadow_ai_imports: ShadowAiImportsTable;
   shadow_ai_findings: ShadowAiFindingsTable;
+  accounts: AccountsTable;
+  account_sessions: AccountSessionsTable;
+  account_recovery_codes: AccountRecoveryCodesTable;
+  login_throttle: LoginThrottleTable;
+  admin_audit: AdminAuditTable;
 }

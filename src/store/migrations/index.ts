@@ -1,6 +1,7 @@
 import type { Migration, MigrationProvider } from "kysely";
 import { governanceMigration } from "./0001-governance.js";
 import { gatewayMigration } from "./0002-gateway.js";
+import { accountsMigration } from "./0003-accounts.js";
 
 /**
  * Every migration, in order. Kysely runs them sorted by name, so a new module adds a file
@@ -10,6 +11,7 @@ import { gatewayMigration } from "./0002-gateway.js";
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   "0001-governance": governanceMigration,
   "0002-gateway": gatewayMigration,
+  "0003-accounts": accountsMigration,
 };
 
 /** Migrations live in code (not files on disk) so they work from `dist/`, a bundle or tests alike. */
