@@ -1,4 +1,4 @@
-import { type Context, Hono } from "hono";
+import { type Context, Hono, type MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { z } from "zod";
 import { Lang, Tier } from "../model.js";
@@ -7,12 +7,26 @@ import { type GovernanceService, InputError, validate } from "../service/index.j
 import { errorResponse, handleError, langOf, readJson } from "./http.js";
 import { buildOpenApiDocument } from "./openapi.js";
 
+/** Who calls, when the API runs behind a login that knows people (the web app's session). */
+export interface GovernanceCaller {
+  /** Recorded as requester or decider when the request leaves it out. */
+  name: string;
+  /** Owners and administrators may do everything; others only what members may. */
+  admin: boolean;
+}
+
 export interface GovernanceApiOptions {
   service: GovernanceService;
-  /** Checks the admin bearer token; every route requires it. */
-  verifyToken: (token: string) => Promise<boolean>;
+  /** Checks the admin bearer token; every route requires it. Ignored when `auth` is given. */
+  verifyToken?: (token: string) => Promise<boolean>;
+  /** Replaces the bearer-token check, e.g. with the web app's session; runs before every route. */
+  auth?: MiddlewareHandler;
+  /** The person behind the request (set by `auth`); absent means a full-rights admin token. */
+  caller?: (c: Context) => GovernanceCaller | undefined;
   /** Largest accepted request body; log imports are the big ones. */
   maxBodyBytes?: number;
+  /** The clock for request dates the API fills in. */
+  now?: () => Date;
 }
 
 const BEARER = /^Bearer\s+(\S+)\s*$/i;
@@ -20,17 +34,20 @@ const BEARER = /^Bearer\s+(\S+)\s*$/i;
 /** The governance REST API; mount it under `/api/governance`. */
 export function createGovernanceApi(options: GovernanceApiOptions): Hono {
   const { service } = options;
+  const callerOf = (c: Context): GovernanceCaller | undefined => options.caller?.(c);
   const api = new Hono();
   api.onError(handleError);
   api.notFound((c) => errorResponse(c, 404, "not_found", { nl: "Onbekend adres", en: "Unknown path" }));
 
+  api.use("*", options.auth ?? bearerAuth(options.verifyToken));
+  // Members read the catalogue, the tools, the policy and the disclosure texts, and may ask for a
+  // tool; everything else is for owners and administrators.
   api.use("*", async (c, next) => {
-    const match = BEARER.exec(c.req.header("authorization") ?? "");
-    if (!match?.[1] || !(await options.verifyToken(match[1]))) {
-      c.header("WWW-Authenticate", 'Bearer realm="poortwachter"');
-      return errorResponse(c, 401, "unauthorized", {
-        nl: "Geef een geldig beheertoken mee (Authorization: Bearer ...)",
-        en: "Send a valid admin token (Authorization: Bearer ...)",
+    const caller = callerOf(c);
+    if (caller && !caller.admin && !memberMay(c.req.method, c.req.path)) {
+      return errorResponse(c, 403, "forbidden", {
+        nl: "Dit mag alleen de eigenaar of een beheerder.",
+        en: "Only the owner or an administrator may do this.",
       });
     }
     await next();
@@ -43,7 +60,45 @@ export function createGovernanceApi(options: GovernanceApiOptions): Hono {
         errorResponse(c, 413, "too_large", { nl: "De aanvraag is te groot", en: "The request is too large" }),
     }),
   );
+  const today = () => (options.now?.() ?? new Date()).toISOString().slice(0, 10);
+  registerRoutes(api, service, callerOf, today);
+  return api;
+}
 
+/** The admin bearer token of the REST API and the CLI. */
+function bearerAuth(verifyToken: GovernanceApiOptions["verifyToken"]): MiddlewareHandler {
+  return async (c, next) => {
+    const match = BEARER.exec(c.req.header("authorization") ?? "");
+    if (!match?.[1] || !verifyToken || !(await verifyToken(match[1]))) {
+      c.header("WWW-Authenticate", 'Bearer realm="poortwachter"');
+      return errorResponse(c, 401, "unauthorized", {
+        nl: "Geef een geldig beheertoken mee (Authorization: Bearer ...)",
+        en: "Send a valid admin token (Authorization: Bearer ...)",
+      });
+    }
+    await next();
+  };
+}
+
+const MEMBER_ROUTES: { method: string; path: RegExp }[] = [
+  { method: "GET", path: /\/(catalogue|tools|policy|disclosure)$/ },
+  { method: "GET", path: /\/tools\/[^/]+$/ },
+  { method: "POST", path: /\/tools$/ },
+  { method: "POST", path: /\/tools\/[^/]+\/request$/ },
+];
+
+/** Matched on the end of the path, so it holds wherever the API is mounted. */
+function memberMay(method: string, path: string): boolean {
+  const bare = path.replace(/\/+$/, "");
+  return MEMBER_ROUTES.some((r) => r.method === method && r.path.test(bare));
+}
+
+function registerRoutes(
+  api: Hono,
+  service: GovernanceService,
+  callerOf: (c: Context) => GovernanceCaller | undefined,
+  today: () => string,
+): void {
   api.get("/openapi.json", (c) => c.json(buildOpenApiDocument()));
 
   // --- catalogue ---
@@ -65,20 +120,29 @@ export function createGovernanceApi(options: GovernanceApiOptions): Hono {
 
   // --- tools in use ---
   api.get("/tools", async (c) => c.json({ tools: await service.listTools() }));
-  api.post("/tools", async (c) => c.json(await service.addTool(await readJson(c)), 201));
+  api.post("/tools", async (c) =>
+    c.json(await service.addTool(asRequest(await readJson(c), callerOf(c), today())), 201),
+  );
   api.get("/tools/:id", async (c) => c.json(await service.getTool(c.req.param("id"))));
   api.put("/tools/:id", async (c) => c.json(await service.updateTool(c.req.param("id"), await readJson(c))));
   api.delete("/tools/:id", async (c) => {
     await service.deleteTool(c.req.param("id"));
     return c.body(null, 204);
   });
-  api.post("/tools/:id/decision", async (c) => c.json(await service.decideTool(c.req.param("id"), await readJson(c))));
+  api.post("/tools/:id/decision", async (c) => {
+    const body = await readJson(c);
+    const caller = callerOf(c);
+    const decision = caller && isObject(body) && body.by === undefined ? { ...body, by: caller.name } : body;
+    return c.json(await service.decideTool(c.req.param("id"), decision));
+  });
   const ReRequest = z.strictObject({
     requestedBy: z.string().trim().min(1).max(200),
     reason: z.string().max(4000).optional(),
   });
   api.post("/tools/:id/request", async (c) => {
-    const body = validate(ReRequest, await readJson(c));
+    const raw = await readJson(c);
+    const caller = callerOf(c);
+    const body = validate(ReRequest, caller && isObject(raw) ? { requestedBy: caller.name, ...raw } : raw);
     return c.json(await service.requestTool(c.req.param("id"), body.requestedBy, body.reason));
   });
 
@@ -168,8 +232,25 @@ export function createGovernanceApi(options: GovernanceApiOptions): Hono {
     }
     return c.json(result);
   });
+}
 
-  return api;
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/**
+ * A tool registered by a person: the requester is the caller unless given, and a member can only
+ * ask for a tool, never register it as already approved.
+ */
+function asRequest(body: unknown, caller: GovernanceCaller | undefined, today: string): unknown {
+  if (!caller || !isObject(body)) return body;
+  const approval = isObject(body.approval) ? body.approval : {};
+  const request = { status: "requested", requestedBy: caller.name, requestedOn: today };
+  if (!caller.admin) {
+    const { reason } = approval;
+    return { ...body, approval: { ...request, ...(typeof reason === "string" ? { reason } : {}) } };
+  }
+  return { ...body, approval: { ...request, ...approval } };
 }
 
 interface Crud {

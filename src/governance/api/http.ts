@@ -19,13 +19,19 @@ export function negotiateLang(header: string | undefined): Lang {
   return best?.lang ?? "nl";
 }
 
-export const langOf = (c: Context): Lang => negotiateLang(c.req.header("accept-language"));
+/** The web app's session decides the language when it has set one; otherwise Accept-Language. */
+export const langOf = (c: Context): Lang => {
+  const chosen: unknown = c.get("language");
+  return chosen === "nl" || chosen === "en" ? chosen : negotiateLang(c.req.header("accept-language"));
+};
 
 export interface ErrorBody {
   error: {
     code: string;
     message: string;
     fields?: { field: string; message: string }[];
+    /** The same fields where the web app's client looks for them. */
+    details?: { fields: { field: string; message: string }[] };
   };
 }
 
@@ -50,11 +56,13 @@ const dutchKind = (kind: string): string => DUTCH_KIND[kind] ?? kind;
 export function handleError(err: Error, c: Context) {
   const lang = langOf(c);
   if (err instanceof InputError) {
+    const fields = err.issues.map((i) => ({ field: i.field, message: i.message[lang] }));
     const body: ErrorBody = {
       error: {
         code: "invalid_input",
         message: lang === "nl" ? "De invoer is niet geldig" : "The input is not valid",
-        fields: err.issues.map((i) => ({ field: i.field, message: i.message[lang] })),
+        fields,
+        details: { fields },
       },
     };
     return c.json(body, 400);

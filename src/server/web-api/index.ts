@@ -7,7 +7,7 @@ import { createApprovalsApi } from "./approvals/index.js";
 import { createAuthApi, sessionAuth } from "./auth/index.js";
 import { createChatApi } from "./chat/index.js";
 import type { WebApiDeps, WebEnv } from "./context.js";
-import { createDashboardApi } from "./dashboard/index.js";
+import { createDashboardApi, createWebGovernanceApi } from "./dashboard/index.js";
 import { createSettingsApi } from "./settings/index.js";
 import { createUsageApi } from "./usage/index.js";
 
@@ -20,6 +20,7 @@ export function createWebApi(deps: WebApiDeps): Hono<WebEnv> {
   app.use("*", sessionAuth(deps));
   app.route("/chat", createChatApi(deps));
   app.route("/dashboard", createDashboardApi(deps));
+  app.route("/governance", createWebGovernanceApi(deps));
   app.route("/approvals", createApprovalsApi(deps));
   app.route("/usage", createUsageApi(deps));
   app.route("/settings", createSettingsApi(deps));
