@@ -54,6 +54,7 @@ import {
   renderRefusal,
 } from "./client-errors.js";
 import { CONVERSATION_HEADER, conversationId, vaultSessionId } from "./conversation.js";
+import { applyHints, type DetectionHints } from "./hints.js";
 import { type Language, messageLanguage } from "./language.js";
 import {
   MAX_BODY_BYTES,
@@ -81,6 +82,22 @@ export interface GatewayRequest {
   bodyText: string;
   /** Aborts when the client goes away. */
   signal?: AbortSignal | undefined;
+  /**
+   * Set only by an in-process caller that has authenticated the user itself (the team chat, as
+   * the logged-in account): no API key is looked up. Never filled from HTTP input.
+   */
+  identity?: Identity | undefined;
+  /** The user's corrections to detection (the team chat's review step). */
+  hints?: DetectionHints | undefined;
+  /** Sees what the AI service saw: the request as sent upstream and the answer before restoring. */
+  observer?: UpstreamObserver | undefined;
+}
+
+export interface UpstreamObserver {
+  /** The request body as it goes upstream, pseudonymised. */
+  sent?(body: unknown): void;
+  /** Answer text as the upstream wrote it (placeholders still in), in order. */
+  received?(text: string): void;
 }
 
 export type GatewayReply =
@@ -181,6 +198,18 @@ function entitiesHeader(counts: Record<string, number>): string {
   return entries.length === 0 ? "none" : entries.map(([type, n]) => `${type}=${n}`).join(", ");
 }
 
+/** Hands the upstream's text to an observer before it is restored. */
+function observed(rewriter: TextRewriter, received: ((text: string) => void) | undefined): TextRewriter {
+  if (!received) return rewriter;
+  return {
+    push(text: string): string {
+      received(text);
+      return rewriter.push(text);
+    },
+    flush: () => rewriter.flush(),
+  };
+}
+
 /** Tool-call arguments are JSON text: restored values are JSON-escaped there. */
 function jsonEscapingResolver(session: Session) {
   return {
@@ -246,7 +275,9 @@ export class Gateway {
       toolFromHeaders(request.header("x-poortwachter-tool"), request.header("user-agent")),
       this.clock(),
     );
-    const auth = await this.options.identity.authenticate(presentedApiKey(authHeaders(request.header)));
+    const auth = request.identity
+      ? { ok: true as const, identity: request.identity }
+      : await this.options.identity.authenticate(presentedApiKey(authHeaders(request.header)));
     if (!auth.ok) return { kind: "json", ...renderRefusal(protocol, authRefusal(auth.code), language) };
     trace.identity = auth.identity;
     let reservation: BudgetReservation | undefined;
@@ -283,7 +314,7 @@ export class Gateway {
     trace.toolCalls = Array.isArray(body.tools) && body.tools.length > 0;
     const identity = trace.identity as Identity;
     await this.checkRate(identity, request.bodyText.length);
-    const { decision, entities } = this.assess(texts.parts, body.model, identity, trace);
+    const { decision, entities } = this.assess(texts.parts, body.model, identity, trace, request.hints);
     const model = this.decided(decision, trace);
     const maxOutput =
       protocol === "openai"
@@ -300,6 +331,8 @@ export class Gateway {
     reserved(reservation);
 
     const { session, saved } = await this.pseudonymise(request, texts, entities, decision, identity, trace);
+    request.observer?.sent?.(texts.body);
+    const received = request.observer?.received?.bind(request.observer);
     const chatRequest = { protocol, body: texts.body } as ChatRequest;
     const controller = new AbortController();
     const onAbort = () => controller.abort(request.signal?.reason);
@@ -323,7 +356,9 @@ export class Gateway {
       const restored = rewriteStreamText(
         stream,
         (kind: TextKind): TextRewriter =>
-          new StreamingRestorer(kind === "text" ? session : jsonEscapingResolver(session)),
+          kind === "text"
+            ? observed(new StreamingRestorer(session), received)
+            : new StreamingRestorer(jsonEscapingResolver(session)),
       );
       return {
         kind: "stream",
@@ -344,7 +379,12 @@ export class Gateway {
     }
     trace.upstreamStatus = 200;
     this.noteProvider(result.provider, result.model, targets, trace);
-    const restored = this.withDisclosure(rewriteResultText(result, (text) => restore(text, session)));
+    const restored = this.withDisclosure(
+      rewriteResultText(result, (text) => {
+        received?.(text);
+        return restore(text, session);
+      }),
+    );
     trace.usage = result.usage;
     if (!result.usage) trace.outputChars = JSON.stringify(result.body).length;
     this.finish(reservation, trace, estimateTokens(request.bodyText.length), 200, null);
@@ -419,6 +459,7 @@ export class Gateway {
     requestedModel: string,
     identity: Identity,
     trace: Trace,
+    hints?: DetectionHints,
   ): { decision: Decision; entities: Entity[][] } {
     const team = identity.team ?? undefined;
     const rules = effectiveRules(this.policy, team);
@@ -437,6 +478,7 @@ export class Gateway {
         }
       }
       entities = parts.map((part) => this.detector.detect(part.text));
+      if (hints) entities = this.corrected(parts, entities, hints, trace);
       for (const list of entities) countEntities(list, trace.entityCounts);
       classification = classify({
         entities: entities.flat(),
@@ -466,6 +508,35 @@ export class Gateway {
     trace.decision = decision;
     trace.reasons.push(...decision.reasons, ...decision.flags);
     return { decision, entities };
+  }
+
+  /** The user's corrections applied to every part; the audit keeps how many, never which. */
+  private corrected(parts: readonly TextPart[], entities: Entity[][], hints: DetectionHints, trace: Trace): Entity[][] {
+    let unmarked = 0;
+    let added = 0;
+    const out = parts.map((part, i) => {
+      const outcome = applyHints(part.text, entities[i] ?? [], hints);
+      unmarked += outcome.unmarked;
+      added += outcome.added;
+      return outcome.entities;
+    });
+    if (unmarked > 0) trace.reasons.push(`user_unmarked:${unmarked}`);
+    if (added > 0) trace.reasons.push(`user_added:${added}`);
+    return out;
+  }
+
+  /** The models a team may choose (the team chat's model picker). */
+  modelsFor(team: string | null): CatalogModel[] {
+    const allowed = effectiveRules(this.policy, team ?? undefined).allowedModels;
+    return [...this.catalog.values()].filter(
+      (m) => this.options.adapters.has(m.providerId) && (allowed === undefined || allowed.includes(m.name)),
+    );
+  }
+
+  /** What would be pseudonymised in a text, with the user's corrections (the team chat's review step). */
+  preview(text: string, hints?: DetectionHints): Entity[] {
+    const found = this.detector.detect(text);
+    return hints ? applyHints(text, found, hints).entities : found;
   }
 
   /** The model the decision chose, or the refusal. */
