@@ -9,6 +9,7 @@ import { Redis } from "ioredis";
 import { modelCatalog, type PoortwachterConfig, resolveVaultKey } from "../config/index.js";
 import type { Detector } from "../detect/index.js";
 import { MemoryVault, type Vault } from "../pseudonymize/index.js";
+import { RuntimeSettings } from "../settings/index.js";
 import type { Counters } from "../store/counters/types.js";
 import type { Store } from "../store/index.js";
 import { Accounting } from "./accounting/accounting.js";
@@ -47,6 +48,8 @@ export interface CreateGatewayOptions {
 export interface GatewayInstance {
   gateway: Gateway;
   accounting: Accounting;
+  /** Policy, budgets, customer list and retention as changed in the web app, applied to this gateway. */
+  settings: RuntimeSettings;
   /** /v1/chat/completions, /v1/messages, /v1/embeddings, /v1/models. */
   routes: Hono;
   /** Keys, users, teams, audit export; mount at /api/gateway. */
@@ -120,10 +123,26 @@ export async function createGateway(options: CreateGatewayOptions): Promise<Gate
     ...(options.upstreamTimeoutMs ? { timeoutMs: options.upstreamTimeoutMs } : {}),
     clock,
   });
+  const settings = new RuntimeSettings({
+    store,
+    config,
+    targets: { gateway, budgets: accounting.budgets },
+    clock,
+  });
+  try {
+    await settings.load();
+  } catch (error) {
+    await accounting.close();
+    await http.close();
+    redis?.disconnect();
+    throw error;
+  }
+  settings.start();
   let closing: Promise<void> | undefined;
   return {
     gateway,
     accounting,
+    settings,
     routes: createGatewayRoutes(gateway),
     adminApi: createGatewayAdminApi({
       identity: accounting.identity,
@@ -132,6 +151,7 @@ export async function createGateway(options: CreateGatewayOptions): Promise<Gate
     }),
     close() {
       closing ??= (async () => {
+        await settings.stop();
         await gateway.idle();
         await accounting.close();
         await http.close();

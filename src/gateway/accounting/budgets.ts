@@ -63,6 +63,13 @@ interface Slot {
 const SCOPE_RULE = { key: "perKey", user: "perUser", team: "perTeam" } as const;
 
 /**
+ * Limits for one key, user or team that replace the configured defaults of their scope (the web
+ * app's budget page); undefined where the defaults hold. Called on every request, so it must be a
+ * synchronous lookup in memory.
+ */
+export type BudgetOverrides = (scope: BudgetScope, owner: string) => PeriodLimits | undefined;
+
+/**
  * Daily and monthly budgets per key, user and team. Every request reserves its estimated maximum
  * cost on all its counters in one atomic step before it goes upstream, and settles with the real
  * cost afterwards; concurrent requests therefore overshoot a hard limit by at most what is in
@@ -70,11 +77,18 @@ const SCOPE_RULE = { key: "perKey", user: "perUser", team: "perTeam" } as const;
  * the real spend.
  */
 export class BudgetService {
+  private overrides: BudgetOverrides | undefined;
+
   constructor(
     private readonly counters: Counters,
     private readonly rules: BudgetRules = {},
     private readonly clock: () => number = Date.now,
   ) {}
+
+  /** Per-owner limits on top of the configured rules; the next request uses them. */
+  setOverrides(overrides: BudgetOverrides | undefined): void {
+    this.overrides = overrides;
+  }
 
   async reserve(identity: Identity, estimateMicros: number): Promise<BudgetReservation | BudgetRefusal> {
     const now = new Date(this.clock());
@@ -142,8 +156,9 @@ export class BudgetService {
     if (identity.team !== null) owners.push(["team", identity.team]);
     const slots: Slot[] = [];
     for (const [scope, owner] of owners) {
+      const own = this.overrides?.(scope, owner);
       for (const [period, window] of windows) {
-        const limit = this.rules[SCOPE_RULE[scope]]?.[period];
+        const limit = own?.[period] ?? this.rules[SCOPE_RULE[scope]]?.[period];
         slots.push({
           scope,
           period,

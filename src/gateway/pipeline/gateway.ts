@@ -223,9 +223,9 @@ function jsonEscapingResolver(session: Session) {
 export class Gateway {
   private readonly catalog: Map<string, CatalogModel>;
   private readonly routable: RoutableModel[];
-  private readonly detector: Detector;
+  private detector: Detector;
   private readonly clock: () => number;
-  private readonly policy: PolicySettings;
+  private policy: PolicySettings;
   private readonly pending = new Set<Promise<void>>();
 
   constructor(private readonly options: GatewayOptions) {
@@ -235,6 +235,19 @@ export class Gateway {
     this.detector = options.detector ?? new Detector();
     this.clock = options.clock ?? Date.now;
     this.policy = options.config.policy as PolicySettings;
+  }
+
+  /**
+   * Runtime settings (the web app's policy page): the next request uses the new policy. A plain
+   * field swap, so the request path pays nothing for it being changeable.
+   */
+  setPolicy(policy: PolicySettings): void {
+    this.policy = policy;
+  }
+
+  /** Runtime settings (the customer list): the next request is scanned with this detector. */
+  setDetector(detector: Detector): void {
+    this.detector = detector;
   }
 
   /** The models a key may use (its team's allowed list, or all). */
