@@ -3,6 +3,7 @@
  * checks for everything else), and one router per feature of the dashboard and the team chat.
  */
 import { Hono } from "hono";
+import { createAccountsAdminApi } from "./accounts-admin/index.js";
 import { createApprovalsApi } from "./approvals/index.js";
 import { createAuthApi, sessionAuth } from "./auth/index.js";
 import { createChatApi } from "./chat/index.js";
@@ -18,6 +19,7 @@ export function createWebApi(deps: WebApiDeps): Hono<WebEnv> {
   // Public routes first (login, first-run set-up, who am I); sessionAuth guards the rest.
   app.route("/auth", createAuthApi(deps));
   app.use("*", sessionAuth(deps));
+  app.route("/admin", createAccountsAdminApi(deps));
   app.route("/chat", createChatApi(deps));
   app.route("/dashboard", createDashboardApi(deps));
   app.route("/governance", createWebGovernanceApi(deps));
