@@ -120,6 +120,16 @@ export interface AdminAuditTable {
   details: string;
 }
 
+/** The team chat's conversations (migration 0004): title and content sealed, never plain text. */
+export interface ChatConversationsTable {
+  id: string;
+  account_id: string;
+  title_sealed: string;
+  content_sealed: string;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Database {
   tools_in_use: ToolsInUseTable;
   register_entries: RegisterEntriesTable;
@@ -135,4 +145,5 @@ export interface Database {
   account_recovery_codes: AccountRecoveryCodesTable;
   login_throttle: LoginThrottleTable;
   admin_audit: AdminAuditTable;
+  chat_conversations: ChatConversationsTable;
 }
