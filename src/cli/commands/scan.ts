@@ -8,6 +8,7 @@ interface ScanOptions {
   jsonl?: boolean;
   json?: boolean;
   dictionary?: string[];
+  recognizers?: string[];
   types?: string;
 }
 
@@ -19,10 +20,15 @@ export function registerScan(program: Command): void {
     .option("--jsonl", 'read JSON lines {"id","text"} and write {"id","entities"} per line')
     .option("--json", "print the entities as one JSON document")
     .option("--dictionary <file...>", "customer list (CSV or JSON) to match as well")
+    .option(
+      "--recognizers <file...>",
+      "custom recognizers (YAML or JSON): a list of {name, type, pattern, contextWords?, validator?, ...}",
+    )
     .option("--types <list>", "only these types, comma-separated (e.g. PERSON,IBAN)")
     .action(async (file: string | undefined, opts: ScanOptions) => {
       const types = parseTypes(opts.types);
-      const detector = new Detector({ extraRecognizers: loadDetectorExtras({ dictionaries: opts.dictionary ?? [] }) });
+      const extras = loadDetectorExtras({ dictionaries: opts.dictionary ?? [], recognizers: opts.recognizers ?? [] });
+      const detector = new Detector({ extraRecognizers: extras });
       if (opts.jsonl) {
         await scanJsonl(detector, file, types);
         return;
