@@ -1,0 +1,222 @@
+import { Alert, Badge, Button, Group, Text } from "@mantine/core";
+import { notifications } from "@mantine/notifications";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { ApiError, api, apiFetch } from "../../api";
+import type { Bilingual, RuleStatus } from "./types";
+
+/** Where the governance API is mounted for the web app. */
+export const GOV = "/api/app/governance";
+/** Every governance query key starts with this, so one invalidation refreshes every page. */
+export const GOV_KEY = "governance";
+
+export type Lang = "nl" | "en";
+
+export function useLang(): Lang {
+  const { i18n } = useTranslation();
+  return i18n.language === "en" ? "en" : "nl";
+}
+
+/** Picks the caller's language from a text the governance module gives in both. */
+export function usePick(): (text: Bilingual | null | undefined) => string {
+  const lang = useLang();
+  return (text) => (text ? text[lang] : "");
+}
+
+export function useGov<T>(path: string, options: { enabled?: boolean } = {}) {
+  return useQuery({
+    queryKey: [GOV_KEY, path],
+    queryFn: () => api<T>(`${GOV}${path}`),
+    enabled: options.enabled ?? true,
+  });
+}
+
+/** A write to the governance API; afterwards every governance page and the home reload. */
+export function useGovWrite<I, O = unknown>(send: (input: I) => Promise<O>, onDone?: (output: O) => void) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: send,
+    onSuccess: async (output) => {
+      await Promise.all([
+        client.invalidateQueries({ queryKey: [GOV_KEY] }),
+        client.invalidateQueries({ queryKey: ["dashboard"] }),
+      ]);
+      onDone?.(output);
+    },
+  });
+}
+
+export const govCall = <O,>(method: string, path: string, body?: unknown) =>
+  api<O>(`${GOV}${path}`, { method, ...(body === undefined ? {} : { body }) });
+
+/** The server's per-field messages (`details.fields`), keyed by field path such as `dpa.signedOn`. */
+export function fieldErrors(error: unknown): Record<string, string> {
+  if (!(error instanceof ApiError)) return {};
+  const fields = (error.details as { fields?: { field: string; message: string }[] } | undefined)?.fields ?? [];
+  const out: Record<string, string> = {};
+  for (const f of fields) out[f.field] ??= f.message;
+  return out;
+}
+
+export function ErrorAlert({ error }: { error: unknown }) {
+  const { t } = useTranslation();
+  if (!error) return null;
+  const message = error instanceof Error ? error.message : String(error);
+  return (
+    <Alert color="red" title={t("common:error")} role="alert">
+      {message}
+    </Alert>
+  );
+}
+
+const STATUS_COLOR: Record<RuleStatus, string> = { met: "teal.8", partly: "yellow.9", not: "red.8" };
+
+export function StatusBadge({ status }: { status: RuleStatus }) {
+  const { t } = useTranslation("dashboard");
+  return (
+    <Badge color={STATUS_COLOR[status]} variant="filled">
+      {t(`status.${status}`)}
+    </Badge>
+  );
+}
+
+/** Saves a file the API serves (PDF, CSV, ...) under the name its Content-Disposition gives. */
+export async function downloadFile(path: string, fallbackName: string): Promise<void> {
+  const response = await apiFetch(`${GOV}${path}`);
+  const disposition = response.headers.get("content-disposition") ?? "";
+  const name = /filename="?([^";]+)"?/.exec(disposition)?.[1] ?? fallbackName;
+  const url = URL.createObjectURL(await response.blob());
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = name;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export function DownloadButton({ path, name, label }: { path: string; name: string; label: string }) {
+  const { t } = useTranslation("dashboard");
+  const [busy, setBusy] = useState(false);
+  return (
+    <Button
+      variant="default"
+      loading={busy}
+      onClick={async () => {
+        setBusy(true);
+        try {
+          await downloadFile(path, name);
+        } catch (err) {
+          notifications.show({
+            color: "red",
+            title: t("downloadFailed"),
+            message: err instanceof Error ? err.message : String(err),
+          });
+        } finally {
+          setBusy(false);
+        }
+      }}
+    >
+      {label}
+    </Button>
+  );
+}
+
+/** Two clicks to delete: the first asks, the second does it (works with keyboard and screen readers). */
+export function DeleteButton({ onDelete, label }: { onDelete: () => Promise<unknown>; label: string }) {
+  const { t } = useTranslation("dashboard");
+  const [asking, setAsking] = useState(false);
+  const [busy, setBusy] = useState(false);
+  if (!asking) {
+    return (
+      <Button size="xs" variant="subtle" color="red.8" onClick={() => setAsking(true)} aria-label={label}>
+        {t("common:delete")}
+      </Button>
+    );
+  }
+  return (
+    <Group gap={4} wrap="nowrap">
+      <Button
+        size="xs"
+        color="red.8"
+        loading={busy}
+        onClick={async () => {
+          setBusy(true);
+          try {
+            await onDelete();
+          } catch (err) {
+            notifications.show({ color: "red", message: err instanceof Error ? err.message : String(err) });
+          } finally {
+            setBusy(false);
+            setAsking(false);
+          }
+        }}
+      >
+        {t("confirmDelete")}
+      </Button>
+      <Button size="xs" variant="subtle" onClick={() => setAsking(false)}>
+        {t("common:cancel")}
+      </Button>
+    </Group>
+  );
+}
+
+function useNow(intervalMs = 1000): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), intervalMs);
+    return () => clearInterval(timer);
+  }, [intervalMs]);
+  return now;
+}
+
+const two = (n: number) => String(n).padStart(2, "0");
+
+/** The live 72-hour clock of an incident: time left to notify the AP, or how long it is overdue. */
+export function Countdown({ deadline, running }: { deadline: string; running: boolean }) {
+  const { t } = useTranslation("dashboard");
+  const now = useNow();
+  if (!running) return <Text size="sm">{t("countdown.settled")}</Text>;
+  const ms = Date.parse(deadline) - now;
+  const total = Math.floor(Math.abs(ms) / 1000);
+  const days = Math.floor(total / 86_400);
+  const clock = `${days > 0 ? `${days} ${t("countdown.days")} ` : ""}${two(Math.floor((total % 86_400) / 3600))}:${two(
+    Math.floor((total % 3600) / 60),
+  )}:${two(total % 60)}`;
+  const overdue = ms < 0;
+  return (
+    <Text size="sm" fw={700} c={overdue ? "red.8" : ms < 12 * 3_600_000 ? "orange.9" : undefined} data-countdown>
+      {overdue ? t("countdown.overdue", { time: clock }) : t("countdown.left", { time: clock })}
+    </Text>
+  );
+}
+
+export function formatDateTime(iso: string, lang: Lang): string {
+  return new Date(iso).toLocaleString(lang === "nl" ? "nl-NL" : "en-GB", {
+    dateStyle: "medium",
+    timeStyle: "short",
+  });
+}
+
+export function formatEuro(amount: number, lang: Lang): string {
+  return new Intl.NumberFormat(lang === "nl" ? "nl-NL" : "en-GB", { style: "currency", currency: "EUR" }).format(
+    amount,
+  );
+}
+
+/** The page of the app where each rule's next step is taken. */
+export const RULE_PAGES: Record<string, string> = {
+  "no-customer-data-in-free-tools": "/governance/tools",
+  "pseudonymise-before-pasting": "/governance/policy",
+  "two-factor-everywhere": "/governance/tools",
+  "dpa-with-every-processor": "/governance/tools",
+  "business-tiers-for-customer-work": "/governance/tools",
+  "quarterly-privacy-check": "/governance/tools",
+  "shadow-ai-visible": "/governance/shadow-ai",
+  "cost-limits-on-api-keys": "/settings",
+  "tell-customers-about-ai": "/governance/disclosure",
+  "know-whom-to-call": "/governance/contacts",
+  "call-back-on-known-number": "/governance/training",
+  "train-every-quarter": "/governance/training",
+};
