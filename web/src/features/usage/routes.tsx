@@ -1,4 +1,7 @@
 import type { AppRoute, NavItem } from "../../app-routes";
+import { UsagePage } from "./UsagePage";
 
-export const routes: AppRoute[] = [];
-export const nav: NavItem[] = [];
+const admin: AppRoute["roles"] = ["owner", "admin"];
+
+export const routes: AppRoute[] = [{ path: "usage", element: <UsagePage />, roles: admin }];
+export const nav: NavItem[] = [{ path: "/usage", label: "usage:nav", group: "usage", order: 0, roles: admin }];
