@@ -1,10 +1,12 @@
+import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Hono } from "hono";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { gatewayYaml, post, type Setup, setup } from "../../../../test/gateway-harness.js";
-import { parseConfig } from "../../../config/index.js";
+import { type PoortwachterConfig, parseConfig } from "../../../config/index.js";
+import { createGateway, type GatewayInstance } from "../../../gateway/index.js";
+import { type MockUpstream, startMockUpstream } from "../../../gateway/testing/mock-upstream.js";
 import { GovernanceService } from "../../../governance/service/index.js";
 import { openStore, type Store } from "../../../store/index.js";
 import { sampleIncident, sampleTraining } from "../../../store/test-helpers/fixtures.js";
@@ -173,48 +175,64 @@ describe("dashboard home and governance for the web app (SQLite)", () => {
 
 describe("dashboard spend and gateway line with a gateway on a mock upstream", () => {
   const BUDGETS = "budgets:\n  perUser:\n    monthly: { soft: 5, hard: 10 }\n    daily: { hard: 2 }\n";
-  let gw: Setup;
+  let dir: string;
+  let store: Store;
+  let upstream: MockUpstream;
+  let gateway: GatewayInstance;
+  let config: PoortwachterConfig;
 
   beforeAll(async () => {
-    gw = await setup(BUDGETS);
+    dir = mkdtempSync(join(tmpdir(), "pw-dash-gw-"));
+    upstream = await startMockUpstream();
+    config = parseConfig(
+      `providers:\n  - id: openai\n    type: openai\n    baseUrl: ${upstream.url}/openai/v1\n    apiKey: sk-upstream\n    contract: business\n    dpaSigned: true\n    maxRetries: 0\n    models: [gpt-4.1]\nsecurity:\n  vaultKey: ${randomBytes(32).toString("hex")}\n${BUDGETS}`,
+      {},
+      "test.yaml",
+    );
+    store = await openStore({ dataDir: dir });
+    gateway = await createGateway({ config, store, dataDir: dir, verifyAdminToken: async () => false });
   });
   afterAll(async () => {
-    await gw.close();
+    await gateway.close();
+    await store.close();
+    await upstream.close();
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it("counts this month's spend per user against the monthly budget and today's requests", async () => {
-    const { store } = gw.instance;
-    const deps: WebApiDeps = {
-      store,
-      governance: new GovernanceService(store),
-      gateway: gw.instance.gateway,
-      config: parseConfig(gatewayYaml(gw.upstream.url, BUDGETS), {}, "test.yaml"),
-      clock: Date.now,
-    };
+    const deps: WebApiDeps = { store, governance: new GovernanceService(store), gateway, config, clock: Date.now };
     const app = webApp(deps);
     const before = (await (await app.request("/dashboard/home")).json()) as DashboardHome;
-    expect(before.gateway.configured).toBe(true);
-    if (!before.gateway.configured) return;
-    const requestsBefore = before.gateway.requestsToday;
+    if (!before.gateway.configured || !before.spend.configured) throw new Error("gateway expected");
+    expect(before.gateway.providers).toEqual(["openai"]);
+    expect(before.gateway.requestsToday).toBe(0);
+    expect(before.spend.users).toEqual([]);
+    // No keys yet: rule 8 sees a gateway without personal keys.
+    expect(before.rules.find((r) => r.id === "cost-limits-on-api-keys")?.status).toBe("partly");
 
-    const response = await post(gw, "/v1/chat/completions", {
-      model: "gpt-4.1",
-      messages: [{ role: "user", content: "Schrijf een korte groet voor de nieuwsbrief." }],
+    const { key } = await gateway.accounting.identity.createKey({ user: "tester" });
+    const response = await gateway.routes.request("/v1/chat/completions", {
+      method: "POST",
+      headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
+      body: JSON.stringify({
+        model: "gpt-4.1",
+        messages: [{ role: "user", content: "Schrijf een korte groet voor de nieuwsbrief." }],
+      }),
     });
     expect(response.status).toBe(200);
     await response.text();
 
     const after = (await (await app.request("/dashboard/home")).json()) as DashboardHome;
     if (!after.gateway.configured || !after.spend.configured) throw new Error("gateway expected");
-    expect(after.gateway.requestsToday).toBe(requestsBefore + 1);
+    expect(after.gateway.requestsToday).toBe(1);
     expect(after.gateway.blockedToday).toBe(0);
-    expect(after.spend.requests).toBeGreaterThanOrEqual(1);
-    const tester = after.spend.users.find((u) => u.name === "tester");
-    expect(tester).toBeDefined();
-    expect(tester?.spentEur).toBeGreaterThan(0);
-    expect(tester).toMatchObject({ softEur: 5, hardEur: 10 });
-    expect(after.spend.limits).toEqual({ perUser: { soft: 5, hard: 10 } });
+    expect(after.spend.requests).toBe(1);
     expect(after.spend.month).toMatch(/^\d{4}-\d{2}$/);
+    expect(after.spend.limits).toEqual({ perUser: { soft: 5, hard: 10 } });
+    const tester = after.spend.users.find((u) => u.name === "tester");
+    expect(tester).toMatchObject({ softEur: 5, hardEur: 10 });
+    expect(tester?.spentEur).toBeGreaterThan(0);
+    expect(after.spend.totalEur).toBe(tester?.spentEur);
     // The gateway now feeds rule 8: the tester's key has a daily and a monthly limit.
     expect(after.rules.find((r) => r.id === "cost-limits-on-api-keys")?.status).toBe("met");
   });

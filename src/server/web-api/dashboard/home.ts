@@ -190,7 +190,8 @@ export async function buildHome(sources: HomeSources): Promise<DashboardHome> {
   };
 }
 
-const round2 = (n: number): number => Math.round(n * 100) / 100;
+/** Euros to the micro-euro the accounting counts in: a single short prompt costs far less than a cent. */
+const euros = (micros: number): number => Math.round(micros) / 1_000_000;
 
 function monthlyLimit(config: PoortwachterConfig | undefined, scope: "perKey" | "perUser" | "perTeam") {
   const limit = config?.budgets[scope]?.monthly;
@@ -231,7 +232,7 @@ async function spendSummary(
     [...spent.entries()]
       .map(([name, micros]) => ({
         name,
-        spentEur: round2(micros / 1_000_000),
+        spentEur: euros(micros),
         ...(limit?.soft !== undefined ? { softEur: limit.soft } : {}),
         ...(limit?.hard !== undefined ? { hardEur: limit.hard } : {}),
       }))
@@ -239,7 +240,7 @@ async function spendSummary(
   return {
     configured: true,
     month: window.id,
-    totalEur: round2(total / 1_000_000),
+    totalEur: euros(total),
     requests: records.length,
     limits,
     users: lines(perUser, limits.perUser),

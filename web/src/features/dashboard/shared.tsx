@@ -200,9 +200,9 @@ export function formatDateTime(iso: string, lang: Lang): string {
 }
 
 export function formatEuro(amount: number, lang: Lang): string {
-  return new Intl.NumberFormat(lang === "nl" ? "nl-NL" : "en-GB", { style: "currency", currency: "EUR" }).format(
-    amount,
-  );
+  const format = new Intl.NumberFormat(lang === "nl" ? "nl-NL" : "en-GB", { style: "currency", currency: "EUR" });
+  // A few short prompts cost less than a cent; "€ 0,00" would read as "nothing used".
+  return amount > 0 && amount < 0.01 ? `< ${format.format(0.01)}` : format.format(amount);
 }
 
 /** The page of the app where each rule's next step is taken. */
