@@ -31,7 +31,26 @@ export function createServerApp(options: ServerAppOptions): Hono {
   const { store } = options;
   const governance = options.governance ?? new GovernanceService(store);
   const app = new Hono();
-  app.use("*", secureHeaders());
+  app.use(
+    "*",
+    secureHeaders({
+      // Fits the built web app: own scripts only, Mantine's inline styles, QR codes as data: images.
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", "data:"],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+      },
+      referrerPolicy: "no-referrer",
+      xFrameOptions: "DENY",
+    }),
+  );
 
   // Liveness: the process answers. Readiness: it can also reach its database.
   app.get("/healthz", (c) => c.json({ status: "ok" }));
