@@ -13,12 +13,14 @@ import { RuntimeSettings } from "../settings/index.js";
 import type { Counters } from "../store/counters/types.js";
 import type { Store } from "../store/index.js";
 import { Accounting } from "./accounting/accounting.js";
+import { ApprovalService } from "./approvals/index.js";
 import { createGatewayAdminApi } from "./http/admin.js";
 import { createGatewayRoutes } from "./http/routes.js";
 import { Gateway } from "./pipeline/gateway.js";
 import { RedisVault } from "./pipeline/redis-vault.js";
 import { createProviderAdapters } from "./providers/create.js";
 import { UpstreamClient } from "./providers/http/upstream-client.js";
+import { ResponsesUpstream } from "./providers/responses/upstream.js";
 import type { ProviderConfig } from "./providers/types.js";
 
 export { createGatewayAdminApi } from "./http/admin.js";
@@ -50,6 +52,8 @@ export interface GatewayInstance {
   accounting: Accounting;
   /** Policy, budgets, customer list and retention as changed in the web app, applied to this gateway. */
   settings: RuntimeSettings;
+  /** Requests held for a person's approval (`toolCalls: require-approval`). */
+  approvals: ApprovalService;
   /** /v1/chat/completions, /v1/messages, /v1/embeddings, /v1/models. */
   routes: Hono;
   /** Keys, users, teams, audit export; mount at /api/gateway. */
@@ -110,7 +114,10 @@ export async function createGateway(options: CreateGatewayOptions): Promise<Gate
   }
   const http = new UpstreamClient();
   const adapters = createProviderAdapters(adapterConfigs(config), { http });
+  const approvals = new ApprovalService(store.db, { clock });
   const gateway = new Gateway({
+    approvals,
+    responses: new ResponsesUpstream(adapterConfigs(config), http),
     config,
     identity: accounting.identity,
     budgets: accounting.budgets,
@@ -143,10 +150,12 @@ export async function createGateway(options: CreateGatewayOptions): Promise<Gate
     gateway,
     accounting,
     settings,
+    approvals,
     routes: createGatewayRoutes(gateway),
     adminApi: createGatewayAdminApi({
       identity: accounting.identity,
       auditLog: accounting.auditLog,
+      approvals,
       verifyToken: options.verifyAdminToken,
     }),
     close() {

@@ -130,6 +130,40 @@ export interface ChatConversationsTable {
   updated_at: string;
 }
 
+/** Approvals of held gateway requests (migration 0006); codes and counts only, never prompt text. */
+export interface GatewayApprovalsTable {
+  id: string;
+  /** pending | approved | denied */
+  status: string;
+  user_name: string;
+  team: string | null;
+  key_id: string | null;
+  endpoint: string;
+  model: string;
+  /** JSON array of tool names. */
+  tools: string;
+  classification: string;
+  /** JSON object entity type -> count. */
+  entity_counts: string;
+  conversation_hash: string;
+  requested_at: string;
+  decided_at: string | null;
+  decided_by: string | null;
+  note: string | null;
+  expires_at: string | null;
+  uses: number;
+  last_used_at: string | null;
+}
+
+/** The pseudonymisation vault on the store (migration 0007): sealed sessions, never plain values. */
+export interface VaultSessionsTable {
+  session_id: string;
+  /** AES-256-GCM ciphertext, base64. */
+  sealed: string;
+  expires_at: string;
+  updated_at: string;
+}
+
 export interface Database {
   tools_in_use: ToolsInUseTable;
   register_entries: RegisterEntriesTable;
@@ -146,4 +180,5 @@ export interface Database {
   login_throttle: LoginThrottleTable;
   admin_audit: AdminAuditTable;
   chat_conversations: ChatConversationsTable;
+  gateway_approvals: GatewayApprovalsTable;
 }

@@ -1,6 +1,6 @@
 /**
- * Admin API for the gateway, behind the admin token: personal keys, users, teams and the audit
- * export. Mounted at /api/gateway. Errors are `{ error: { code, message } }` with Dutch messages.
+ * Admin API for the gateway, behind the admin token: personal keys, users, teams, the audit
+ * export and approvals of held requests. Mounted at /api/gateway. Errors are `{ error: { code, message } }` with Dutch messages.
  */
 
 import type { Context } from "hono";
@@ -10,10 +10,13 @@ import { DuplicateIdError, RecordNotFoundError } from "../../store/errors.js";
 import type { AuditLog } from "../accounting/accounting.js";
 import { parseDuration } from "../accounting/api-keys.js";
 import type { IdentityService } from "../accounting/identity.js";
+import { ApprovalAlreadyDecidedError, ApprovalNotFoundError, type ApprovalService } from "../approvals/index.js";
 
 export interface GatewayAdminOptions {
   identity: IdentityService;
   auditLog: AuditLog;
+  /** Approvals of requests held by the policy (`toolCalls: require-approval`). */
+  approvals?: ApprovalService | undefined;
   verifyToken(token: string): Promise<boolean>;
 }
 
@@ -27,6 +30,15 @@ const createKeySchema = z.strictObject({
 });
 const createUserSchema = z.strictObject({ name, team: name.optional() });
 const createTeamSchema = z.strictObject({ name });
+const approvalListSchema = z.object({
+  status: z.enum(["pending", "approved", "denied", "all"]).default("pending"),
+  limit: z.coerce.number().int().positive().max(1000).optional(),
+});
+const decisionSchema = z.strictObject({
+  /** Who decides, for the record; defaults to `admin-token`. */
+  by: name.optional(),
+  note: z.string().max(500).optional(),
+});
 const setTeamSchema = z.strictObject({ team: name.nullable() });
 const auditQuerySchema = z.object({
   format: z.enum(["json", "csv"]).default("json"),
@@ -39,7 +51,7 @@ const auditQuerySchema = z.object({
   offset: z.coerce.number().int().nonnegative().optional(),
 });
 
-function problem(c: Context, status: 400 | 401 | 404 | 409, code: string, message: string) {
+function problem(c: Context, status: 400 | 401 | 404 | 409 | 503, code: string, message: string) {
   return c.json({ error: { code, message } }, status);
 }
 
@@ -57,6 +69,31 @@ async function jsonBody<T>(
   if (parsed.success) return { ok: true, value: parsed.data };
   const issue = parsed.error.issues[0];
   return { ok: false, message: `${issue?.path.join(".") || "body"}: ${issue?.message ?? "ongeldig"}` };
+}
+
+function parseBody<T>(text: string, schema: z.ZodType<T>): { ok: true; value: T } | { ok: false; message: string } {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return { ok: false, message: "De body is geen geldige JSON." };
+  }
+  const parsed = schema.safeParse(raw);
+  if (parsed.success) return { ok: true, value: parsed.data };
+  const issue = parsed.error.issues[0];
+  return { ok: false, message: `${issue?.path.join(".") || "body"}: ${issue?.message ?? "ongeldig"}` };
+}
+
+const STATUS_NL = { pending: "wacht nog", approved: "goedgekeurd", denied: "afgewezen" } as const;
+
+function approvalError(c: Context, error: unknown) {
+  if (error instanceof ApprovalNotFoundError) {
+    return problem(c, 404, "not_found", `Goedkeuring ${error.id} bestaat niet.`);
+  }
+  if (error instanceof ApprovalAlreadyDecidedError) {
+    return problem(c, 409, "already_decided", `Goedkeuring ${error.id} is al beslist (${STATUS_NL[error.status]}).`);
+  }
+  throw error;
 }
 
 /** Domain errors (bad names, unknown records, duplicates) as 400/404/409. */
@@ -142,6 +179,49 @@ export function createGatewayAdminApi(options: GatewayAdminOptions): Hono {
       return domainError(c, error);
     }
   });
+
+  app.get("/approvals", async (c) => {
+    if (!options.approvals) return problem(c, 503, "unavailable", "Goedkeuringen zijn niet beschikbaar.");
+    const query = approvalListSchema.safeParse(c.req.query());
+    if (!query.success) {
+      const issue = query.error.issues[0];
+      return problem(c, 400, "invalid", `${issue?.path.join(".")}: ${issue?.message}`);
+    }
+    const { status, limit } = query.data;
+    return c.json({
+      approvals: await options.approvals.list({ status: status === "all" ? undefined : status, limit }),
+    });
+  });
+
+  app.get("/approvals/:id", async (c) => {
+    if (!options.approvals) return problem(c, 503, "unavailable", "Goedkeuringen zijn niet beschikbaar.");
+    try {
+      return c.json(await options.approvals.get(c.req.param("id")));
+    } catch (error) {
+      return approvalError(c, error);
+    }
+  });
+
+  for (const action of ["approve", "deny"] as const) {
+    app.post(`/approvals/:id/${action}`, async (c) => {
+      const approvals = options.approvals;
+      if (!approvals) return problem(c, 503, "unavailable", "Goedkeuringen zijn niet beschikbaar.");
+      const text = await c.req.text();
+      const body = text.trim() === "" ? { ok: true as const, value: {} } : parseBody(text, decisionSchema);
+      if (!body.ok) return problem(c, 400, "invalid", body.message);
+      const by = body.value.by ?? "admin-token";
+      try {
+        const id = c.req.param("id");
+        const decided =
+          action === "approve"
+            ? await approvals.approve(id, by, body.value.note)
+            : await approvals.deny(id, by, body.value.note);
+        return c.json(decided);
+      } catch (error) {
+        return approvalError(c, error);
+      }
+    });
+  }
 
   app.get("/audit", async (c) => {
     const query = auditQuerySchema.safeParse(c.req.query());

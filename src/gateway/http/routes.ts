@@ -1,6 +1,6 @@
 /**
  * The OpenAI- and Anthropic-compatible endpoints: thin HTTP glue around the Gateway pipeline.
- * POST /v1/chat/completions, POST /v1/messages, POST /v1/embeddings, GET /v1/models.
+ * POST /v1/chat/completions, POST /v1/messages, POST /v1/responses, POST /v1/embeddings, GET /v1/models.
  */
 import type { IncomingMessage } from "node:http";
 import { Hono } from "hono";
@@ -114,6 +114,7 @@ export function createGatewayRoutes(gateway: Gateway): Hono {
   const app = new Hono();
   app.post("/v1/chat/completions", route(gateway, "/v1/chat/completions"));
   app.post("/v1/messages", route(gateway, "/v1/messages"));
+  app.post("/v1/responses", route(gateway, "/v1/responses"));
   app.post("/v1/embeddings", route(gateway, "/v1/embeddings"));
   app.get("/v1/models", async (c) => {
     const reply = await gateway.listModels((name) => c.req.raw.headers.get(name));

@@ -25,6 +25,14 @@ import {
 } from "../../policy/index.js";
 import { pseudonymize, restore, Session, StreamingRestorer, type Vault } from "../../pseudonymize/index.js";
 import { presentedApiKey } from "../accounting/api-keys.js";
+import {
+  APPROVAL_HEADER,
+  ApprovalRefusal,
+  type ApprovalService,
+  approvalRefusal,
+  approvedPolicy,
+  toolNames,
+} from "../approvals/index.js";
 import { type AuditCode, type AuditRecord, auditCode, newAuditRecord, toolFromHeaders } from "../accounting/audit.js";
 import {
   type BudgetReservation,
@@ -36,12 +44,22 @@ import type { Identity, IdentityService } from "../accounting/identity.js";
 import { DEFAULT_MAX_OUTPUT_TOKENS, estimateTokens, type PriceBook } from "../accounting/pricing.js";
 import type { RateLimiter } from "../accounting/rate-limits.js";
 import type { AnthropicMessagesRequest } from "../providers/anthropic/types.js";
+import { withStreamDisclosure } from "../providers/disclosure-stream.js";
 import { GatewayError, toGatewayError } from "../providers/errors.js";
 import { chatStreamWithFallback, chatWithFallback, type FallbackTarget } from "../providers/fallback.js";
 import type { OpenAIChatRequest, OpenAIEmbeddingsRequest } from "../providers/openai/types.js";
+import type { ResponsesUpstream } from "../providers/responses/upstream.js";
 import { rewriteResultText, rewriteStreamText, type TextKind, type TextRewriter } from "../providers/rewrite-text.js";
 import { formatStreamError, formatStreamEvent, streamTerminator } from "../providers/sse/writer.js";
-import type { ChatRequest, ChatResult, ChatStreamEvent, Protocol, ProviderAdapter, Usage } from "../providers/types.js";
+import type {
+  ChatRequest,
+  ChatResult,
+  ChatStream,
+  ChatStreamEvent,
+  Protocol,
+  ProviderAdapter,
+  Usage,
+} from "../providers/types.js";
 import {
   authRefusal,
   budgetRefusal,
@@ -64,6 +82,7 @@ import {
   parseOpenAIChat,
   tooLarge,
 } from "./parse.js";
+import { handleResponses } from "./responses.js";
 import {
   anthropicTexts,
   embeddingsTexts,
@@ -73,7 +92,7 @@ import {
   type TextPart,
 } from "./text-parts.js";
 
-export type GatewayEndpoint = "/v1/chat/completions" | "/v1/messages" | "/v1/embeddings";
+export type GatewayEndpoint = "/v1/chat/completions" | "/v1/messages" | "/v1/embeddings" | "/v1/responses";
 
 export interface GatewayRequest {
   endpoint: GatewayEndpoint;
@@ -129,6 +148,10 @@ export interface GatewayOptions {
   /** Upstream timeout per request (header wait and each silence while streaming); the provider's otherwise. */
   timeoutMs?: number;
   clock?: () => number;
+  /** Approvals of requests the policy holds for a person; without it such requests are refused. */
+  approvals?: ApprovalService | undefined;
+  /** The Responses API upstreams; without it /v1/responses answers 404. */
+  responses?: ResponsesUpstream | undefined;
 }
 
 /** Response headers Poortwachter adds. */
@@ -139,10 +162,11 @@ export const HEADERS = {
   conversation: "x-poortwachter-conversation",
   budgetWarning: "x-poortwachter-budget-warning",
   aiGenerated: "x-ai-generated",
+  approval: APPROVAL_HEADER,
 } as const;
 
 /** What the pipeline learned about a request, for the audit record and the response headers. */
-class Trace {
+export class Trace {
   identity: Identity | null = null;
   modelRequested: string | null = null;
   model: CatalogModel | null = null;
@@ -153,6 +177,8 @@ class Trace {
   reasons: string[] = [];
   toolCalls = false;
   injection = false;
+  /** The injection findings, for deciding again once a request is approved. */
+  findings: InjectionFinding[] = [];
   usage: Usage | undefined;
   /** Prompt tokens as estimated before the call: the fallback when the upstream reports no usage. */
   promptTokens = 0;
@@ -304,6 +330,11 @@ export class Gateway {
           reservation = r;
         });
       }
+      if (request.endpoint === "/v1/responses") {
+        return await this.responses(request, json, trace, (r) => {
+          reservation = r;
+        });
+      }
       const texts: RequestTexts<OpenAIChatRequest | AnthropicMessagesRequest> =
         protocol === "openai" ? openAIChatTexts(parseOpenAIChat(json)) : anthropicTexts(parseAnthropicMessages(json));
       return await this.chat(request, protocol, texts, trace, (r) => {
@@ -327,7 +358,9 @@ export class Gateway {
     trace.toolCalls = Array.isArray(body.tools) && body.tools.length > 0;
     const identity = trace.identity as Identity;
     await this.checkRate(identity, request.bodyText.length);
-    const { decision, entities } = this.assess(texts.parts, body.model, identity, trace, request.hints);
+    const assessed = this.assess(texts.parts, body.model, identity, trace, request.hints);
+    const { entities } = assessed;
+    const decision = await this.approvalGate(request, texts.parts, body.tools, assessed.decision, trace);
     const model = this.decided(decision, trace);
     const maxOutput =
       protocol === "openai"
@@ -377,7 +410,7 @@ export class Gateway {
         kind: "stream",
         status: 200,
         headers: this.headers(trace, "stream"),
-        body: this.streamBody(restored, protocol, controller, reservation, trace, () =>
+        body: this.streamBody(this.withStreamDisclosure(restored), protocol, controller, reservation, trace, () =>
           request.signal?.removeEventListener("abort", onAbort),
         ),
       };
@@ -519,8 +552,107 @@ export class Gateway {
       injection: findings,
     });
     trace.decision = decision;
+    trace.findings = findings;
     trace.reasons.push(...decision.reasons, ...decision.flags);
     return { decision, entities };
+  }
+
+  /**
+   * A request the policy holds for a person's approval goes on only with an approved, unexpired
+   * approval of this user's conversation (header x-poortwachter-approval); otherwise a pending
+   * approval is recorded (codes and counts only) and the client gets its id in a 403.
+   */
+  private async approvalGate(
+    request: GatewayRequest,
+    parts: readonly TextPart[],
+    tools: unknown,
+    decision: Decision,
+    trace: Trace,
+  ): Promise<Decision> {
+    const approvals = this.options.approvals;
+    const identity = trace.identity;
+    if (!decision.approvalRequired || !approvals || !identity || !trace.classification) return decision;
+    const conversation = conversationId(request.header(CONVERSATION_HEADER), parts);
+    if (conversation === null) return decision;
+    let check: Awaited<ReturnType<ApprovalService["check"]>>;
+    try {
+      check = await approvals.check(
+        {
+          user: identity.user,
+          team: identity.team,
+          keyId: identity.keyId,
+          endpoint: trace.endpoint,
+          model: trace.modelRequested ?? "",
+          tools: toolNames(tools),
+          classification: trace.classification.dataClass,
+          entityCounts: trace.entityCounts,
+          conversation,
+        },
+        request.header(APPROVAL_HEADER),
+      );
+    } catch {
+      trace.reasons.push("approval_store_error");
+      throw internalRefusal();
+    }
+    trace.reasons.push(`approval:${check.approval.id}`);
+    if (check.outcome !== "granted") throw approvalRefusal(check);
+    const team = identity.team ?? undefined;
+    const approved = decide({
+      classification: trace.classification,
+      requestedModel: trace.modelRequested ?? "",
+      models: this.routable,
+      fallbacks: this.options.config.models.fallbacks,
+      policy: approvedPolicy(this.policy, identity.team ?? null),
+      team,
+      toolCalls: trace.toolCalls,
+      injection: trace.findings,
+    });
+    trace.decision = approved;
+    trace.reasons = trace.reasons.filter((reason) => reason !== "approval-required");
+    trace.reasons.push(...approved.reasons, ...approved.flags, "approval_granted");
+    return approved;
+  }
+
+  private responses(
+    request: GatewayRequest,
+    json: unknown,
+    trace: Trace,
+    reserved: (r: BudgetReservation) => void,
+  ): Promise<GatewayReply> {
+    const upstream = this.options.responses;
+    if (!upstream) {
+      throw new GatewayError(404, "not_found", "The Responses API is not enabled on this gateway", { retryable: false });
+    }
+    return handleResponses(
+      {
+        upstream,
+        timeoutMs: this.options.timeoutMs,
+        disclosureLine: this.options.config.disclosure.line,
+        checkRate: (identity, chars) => this.checkRate(identity, chars),
+        assess: (parts, model, identity, t) => this.assess(parts, model, identity, t, request.hints),
+        approvalGate: (req, parts, tools, decision, t) => this.approvalGate(req, parts, tools, decision, t),
+        decided: (decision, t) => this.decided(decision, t),
+        targets: (model, decision, identity) => this.targets(model, decision, identity),
+        reserve: (identity, targets, chars, maxOutput, t) => this.reserve(identity, targets, chars, maxOutput, t),
+        pseudonymise: (req, texts, entities, decision, identity, t) =>
+          this.pseudonymise(req, texts, entities, decision, identity, t),
+        noteProvider: (provider, model, targets, t) =>
+          this.noteProvider(provider, model, targets as Array<{ model: CatalogModel; adapter: ProviderAdapter }>, t),
+        finish: (reservation, t, tokens, status, code) => this.finish(reservation, t, tokens, status, code),
+        headers: (t, kind) => this.headers(t, kind),
+        jsonEscaping: (session) => jsonEscapingResolver(session),
+      },
+      request,
+      json,
+      trace,
+      reserved,
+    );
+  }
+
+  /** The disclosure line (EU AI Act art. 50) in a streamed answer, when configured. */
+  private withStreamDisclosure<S extends ChatStream>(stream: S): S | ChatStream {
+    const line = this.options.config.disclosure.line;
+    return line ? withStreamDisclosure(stream, line) : stream;
   }
 
   /** The user's corrections applied to every part; the audit keeps how many, never which. */
@@ -813,6 +945,7 @@ export class Gateway {
       code = gatewayError.code;
     }
     const headers: Record<string, string> = { ...reply.headers };
+    if (error instanceof ApprovalRefusal) headers[HEADERS.approval] = error.approvalId;
     if (trace.decision) {
       headers[HEADERS.decision] = trace.decision.action === "block" ? "block" : trace.decision.action;
       headers[HEADERS.entities] = entitiesHeader(trace.entityCounts);

@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 
 /**
  * A real HTTP server on 127.0.0.1 that plays OpenAI (`.../chat/completions`, also Azure's
- * deployment paths), Anthropic (`.../messages`), `.../embeddings` and `.../models`, streamed
+ * deployment paths, and the Responses API at `.../responses`), Anthropic (`.../messages`), `.../embeddings` and `.../models`, streamed
  * or not (the request's `stream` decides). Every request is recorded; each answer can be
  * scripted with `reply()`, otherwise `defaultReply` is used.
  */
@@ -237,6 +237,131 @@ export function openAIStreamPayloads(
   return out;
 }
 
+// ---------- OpenAI Responses API ----------
+
+function responsesOutput(reply: MockReply, id: string, done: boolean) {
+  const output: Array<Record<string, unknown>> = [];
+  const text = fullText(reply);
+  if (text !== "" || !reply.toolCalls?.length) {
+    output.push({
+      id: `msg_${id}`,
+      type: "message",
+      status: done ? "completed" : "in_progress",
+      role: "assistant",
+      content: done ? [{ type: "output_text", text, annotations: [], logprobs: [] }] : [],
+    });
+  }
+  for (const call of reply.toolCalls ?? []) {
+    output.push({
+      id: `fc_${call.id}`,
+      type: "function_call",
+      status: done ? "completed" : "in_progress",
+      call_id: call.id,
+      name: call.name,
+      arguments: done ? call.arguments : "",
+    });
+  }
+  return output;
+}
+
+/** A Responses API response object (what `POST /responses` returns, and `response.completed` carries). */
+export function responsesBody(reply: MockReply, model: string, request: unknown, id = "resp_mock", done = true) {
+  const usage = usageOf(reply);
+  const body = (request ?? {}) as { instructions?: unknown; store?: unknown; tools?: unknown };
+  return {
+    id,
+    object: "response",
+    created_at: 1_700_000_000,
+    status: done ? (finishOf(reply) === "length" ? "incomplete" : "completed") : "in_progress",
+    error: null,
+    incomplete_details: done && finishOf(reply) === "length" ? { reason: "max_output_tokens" } : null,
+    instructions: body.instructions ?? null,
+    model,
+    output: done ? responsesOutput(reply, id, true) : [],
+    parallel_tool_calls: true,
+    store: body.store ?? true,
+    tools: body.tools ?? [],
+    usage: done
+      ? {
+          input_tokens: usage.input,
+          input_tokens_details: { cached_tokens: 0 },
+          output_tokens: usage.output,
+          output_tokens_details: { reasoning_tokens: 0 },
+          total_tokens: usage.input + usage.output,
+        }
+      : null,
+  };
+}
+
+/** The events of a streamed Responses API answer, in order, numbered. */
+export function responsesStreamEvents(reply: MockReply, model: string, request: unknown, id = "resp_mock") {
+  const out: Array<Record<string, unknown>> = [];
+  const push = (event: Record<string, unknown>) => out.push({ ...event, sequence_number: out.length });
+  push({ type: "response.created", response: responsesBody(reply, model, request, id, false) });
+  push({ type: "response.in_progress", response: responsesBody(reply, model, request, id, false) });
+  const final = responsesOutput(reply, id, true);
+  const started = responsesOutput(reply, id, false);
+  let index = 0;
+  const deltas = deltasOf(reply);
+  if (final[0]?.type === "message") {
+    const itemId = final[0].id;
+    push({ type: "response.output_item.added", output_index: index, item: started[0] });
+    const part = { type: "output_text", text: "", annotations: [], logprobs: [] };
+    push({ type: "response.content_part.added", item_id: itemId, output_index: index, content_index: 0, part });
+    for (const [n, delta] of deltas.entries()) {
+      if (reply.errorAfterDeltas !== undefined && n === reply.errorAfterDeltas) break;
+      push({
+        type: "response.output_text.delta",
+        item_id: itemId,
+        output_index: index,
+        content_index: 0,
+        delta,
+        logprobs: [],
+      });
+    }
+    if (reply.errorAfterDeltas !== undefined && reply.errorAfterDeltas <= deltas.length) {
+      push({ type: "error", code: "server_error", message: reply.errorMessage ?? "Upstream failed", param: null });
+      return out;
+    }
+    const text = fullText(reply);
+    push({
+      type: "response.output_text.done",
+      item_id: itemId,
+      output_index: index,
+      content_index: 0,
+      text,
+      logprobs: [],
+    });
+    push({
+      type: "response.content_part.done",
+      item_id: itemId,
+      output_index: index,
+      content_index: 0,
+      part: { ...part, text },
+    });
+    push({ type: "response.output_item.done", output_index: index, item: final[0] });
+    index++;
+  }
+  for (const call of reply.toolCalls ?? []) {
+    const itemId = `fc_${call.id}`;
+    push({ type: "response.output_item.added", output_index: index, item: started[index] });
+    for (const part of halves(call.arguments)) {
+      push({ type: "response.function_call_arguments.delta", item_id: itemId, output_index: index, delta: part });
+    }
+    push({
+      type: "response.function_call_arguments.done",
+      item_id: itemId,
+      output_index: index,
+      arguments: call.arguments,
+    });
+    push({ type: "response.output_item.done", output_index: index, item: final[index] });
+    index++;
+  }
+  const body = responsesBody(reply, model, request, id, true);
+  push({ type: body.status === "incomplete" ? "response.incomplete" : "response.completed", response: body });
+  return out;
+}
+
 // ---------- Anthropic ----------
 
 export function anthropicMessageBody(reply: MockReply, model: string, id = "msg_mock") {
@@ -358,7 +483,8 @@ function errorBody(protocol: RecordedRequest["protocol"], status: number, messag
 
 function protocolOf(path: string): RecordedRequest["protocol"] {
   if (path.endsWith("/messages")) return "anthropic";
-  if (path.endsWith("/chat/completions") || path.endsWith("/embeddings")) return "openai";
+  if (path.endsWith("/chat/completions") || path.endsWith("/embeddings") || path.endsWith("/responses"))
+    return "openai";
   return "other";
 }
 
@@ -471,6 +597,12 @@ export async function startMockUpstream(options: MockUpstreamOptions = {}): Prom
       json(404, errorBody("openai", 404, `No mock route for ${record.method} ${record.path}`));
       return;
     }
+    if (record.path.endsWith("/responses")) {
+      const id = `resp_mock_${requests.indexOf(record) + 1}`;
+      if (record.body?.stream !== true) json(200, responsesBody(reply, model, record.body, id));
+      else await stream(record, reply, res, model, id);
+      return;
+    }
     const id = `${record.protocol === "anthropic" ? "msg_mock_" : "chatcmpl-mock-"}${requests.indexOf(record) + 1}`;
     if (record.body?.stream !== true) {
       json(
@@ -487,7 +619,11 @@ export async function startMockUpstream(options: MockUpstreamOptions = {}): Prom
   async function stream(record: RecordedRequest, reply: MockReply, res: ServerResponse, model: string, id: string) {
     const eol = reply.lineEnding ?? "\n";
     let frames: string[];
-    if (record.protocol === "anthropic") {
+    if (record.path.endsWith("/responses")) {
+      frames = responsesStreamEvents(reply, model, record.body, id).map(
+        (event) => `event: ${event.type}${eol}data: ${JSON.stringify(event)}${eol}${eol}`,
+      );
+    } else if (record.protocol === "anthropic") {
       frames = anthropicStreamEvents(reply, model, id).map(
         ([event, data]) => `event: ${event}${eol}data: ${data}${eol}${eol}`,
       );

@@ -2,6 +2,7 @@ import type { Migration, MigrationProvider } from "kysely";
 import { governanceMigration } from "./0001-governance.js";
 import { gatewayMigration } from "./0002-gateway.js";
 import { accountsMigration } from "./0003-accounts.js";
+import { approvalsMigration } from "./0006-approvals.js";
 import { chatMigration } from "./0004-chat.js";
 
 /**
@@ -13,6 +14,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   "0001-governance": governanceMigration,
   "0002-gateway": gatewayMigration,
   "0003-accounts": accountsMigration,
+  "0006-approvals": approvalsMigration,
   "0004-chat": chatMigration,
 };
 
