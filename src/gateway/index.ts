@@ -8,16 +8,19 @@ import type { Hono } from "hono";
 import { Redis } from "ioredis";
 import { modelCatalog, type PoortwachterConfig, resolveVaultKey } from "../config/index.js";
 import type { Detector } from "../detect/index.js";
-import { MemoryVault, type Vault } from "../pseudonymize/index.js";
+import type { Vault } from "../pseudonymize/index.js";
 import { RuntimeSettings } from "../settings/index.js";
 import type { Counters } from "../store/counters/types.js";
 import type { Store } from "../store/index.js";
+import { VaultRepository } from "../store/repositories/vault.js";
 import { Accounting } from "./accounting/accounting.js";
 import { ApprovalService } from "./approvals/index.js";
 import { createGatewayAdminApi } from "./http/admin.js";
 import { createGatewayRoutes } from "./http/routes.js";
+import { type ConversationSessions, LocalSessions } from "./pipeline/conversation.js";
 import { Gateway } from "./pipeline/gateway.js";
 import { RedisVault } from "./pipeline/redis-vault.js";
+import { SqlVault } from "./pipeline/sql-vault.js";
 import { createProviderAdapters } from "./providers/create.js";
 import { UpstreamClient } from "./providers/http/upstream-client.js";
 import { ResponsesUpstream } from "./providers/responses/upstream.js";
@@ -27,6 +30,7 @@ export { createGatewayAdminApi } from "./http/admin.js";
 export { createGatewayRoutes } from "./http/routes.js";
 export { Gateway, type GatewayOptions, type GatewayReply, type GatewayRequest, HEADERS } from "./pipeline/gateway.js";
 export { RedisVault } from "./pipeline/redis-vault.js";
+export { SqlVault } from "./pipeline/sql-vault.js";
 
 export interface CreateGatewayOptions {
   config: PoortwachterConfig;
@@ -99,13 +103,21 @@ export async function createGateway(options: CreateGatewayOptions): Promise<Gate
   });
   let redis: Redis | undefined;
   let vault: Vault;
+  let sqlVault: SqlVault | undefined;
+  let sessions: ConversationSessions;
   try {
     const key = resolveVaultKey(config.security.vaultKey, options.dataDir ?? config.storage.dataDir).key;
     if (redisUrl) {
       redis = new Redis(redisUrl, { maxRetriesPerRequest: 2 });
-      vault = await RedisVault.create(redis, { key, ttlSeconds: config.security.vaultTtl, prefix });
+      const redisVault = await RedisVault.create(redis, { key, ttlSeconds: config.security.vaultTtl, prefix });
+      vault = redisVault;
+      sessions = redisVault;
     } else {
-      vault = await MemoryVault.create({ key, ttlSeconds: config.security.vaultTtl });
+      // One machine: conversations on the store survive a restart; live ones stay decrypted in
+      // memory so the request path does not wait for the database.
+      sqlVault = await SqlVault.create(new VaultRepository(store.db), { key, ttlSeconds: config.security.vaultTtl });
+      vault = sqlVault;
+      sessions = new LocalSessions(sqlVault);
     }
   } catch (error) {
     await accounting.close();
@@ -125,6 +137,7 @@ export async function createGateway(options: CreateGatewayOptions): Promise<Gate
     prices: accounting.prices,
     audit: accounting.audit,
     vault,
+    sessions,
     adapters,
     ...(options.detector ? { detector: options.detector } : {}),
     ...(options.upstreamTimeoutMs ? { timeoutMs: options.upstreamTimeoutMs } : {}),
@@ -162,6 +175,8 @@ export async function createGateway(options: CreateGatewayOptions): Promise<Gate
       closing ??= (async () => {
         await settings.stop();
         await gateway.idle();
+        await sessions.close();
+        await sqlVault?.close();
         await accounting.close();
         await http.close();
         if (redis) await redis.quit().catch(() => redis?.disconnect());

@@ -180,5 +180,6 @@ export interface Database {
   login_throttle: LoginThrottleTable;
   admin_audit: AdminAuditTable;
   chat_conversations: ChatConversationsTable;
+  vault_sessions: VaultSessionsTable;
   gateway_approvals: GatewayApprovalsTable;
 }

@@ -71,7 +71,14 @@ import {
   renderGatewayError,
   renderRefusal,
 } from "./client-errors.js";
-import { CONVERSATION_HEADER, conversationId, vaultSessionId } from "./conversation.js";
+import {
+  CONVERSATION_HEADER,
+  type ConversationSessions,
+  conversationId,
+  isConversationSessions,
+  LocalSessions,
+  vaultSessionId,
+} from "./conversation.js";
 import { applyHints, type DetectionHints } from "./hints.js";
 import { type Language, messageLanguage } from "./language.js";
 import {
@@ -141,6 +148,11 @@ export interface GatewayOptions {
   prices: PriceBook;
   audit: AuditSink;
   vault: Vault;
+  /**
+   * Atomic placeholder allocation per conversation in front of the vault; by default the vault's
+   * own (Redis) or an in-process cache of live sessions (memory and store vaults).
+   */
+  sessions?: ConversationSessions;
   /** Adapters by provider id. */
   adapters: ReadonlyMap<string, ProviderAdapter>;
   /** A detector with a customer dictionary or custom recognizers; the built-in one otherwise. */
@@ -236,6 +248,14 @@ function observed(rewriter: TextRewriter, received: ((text: string) => void) | u
   };
 }
 
+/** Writes the pseudonymised texts into the request body. */
+function applyTexts(texts: RequestTexts<unknown>, pseudonymised: readonly (string | undefined)[]): void {
+  pseudonymised.forEach((text, i) => {
+    if (text !== undefined) texts.parts[i]?.set(text);
+  });
+  texts.commit();
+}
+
 /** Tool-call arguments are JSON text: restored values are JSON-escaped there. */
 function jsonEscapingResolver(session: Session) {
   return {
@@ -253,6 +273,7 @@ export class Gateway {
   private readonly clock: () => number;
   private policy: PolicySettings;
   private readonly pending = new Set<Promise<void>>();
+  private readonly sessions: ConversationSessions;
 
   constructor(private readonly options: GatewayOptions) {
     const catalog = modelCatalog(options.config);
@@ -261,6 +282,8 @@ export class Gateway {
     this.detector = options.detector ?? new Detector();
     this.clock = options.clock ?? Date.now;
     this.policy = options.config.policy as PolicySettings;
+    this.sessions =
+      options.sessions ?? (isConversationSessions(options.vault) ? options.vault : new LocalSessions(options.vault));
   }
 
   /**
@@ -376,7 +399,7 @@ export class Gateway {
     );
     reserved(reservation);
 
-    const { session, saved } = await this.pseudonymise(request, texts, entities, decision, identity, trace);
+    const session = await this.pseudonymise(request, texts, entities, decision, identity, trace);
     request.observer?.sent?.(texts.body);
     const received = request.observer?.received?.bind(request.observer);
     const chatRequest = { protocol, body: texts.body } as ChatRequest;
@@ -397,7 +420,6 @@ export class Gateway {
         throw error;
       }
       trace.upstreamStatus = 200;
-      await saved;
       this.noteProvider(stream.provider, stream.model, targets, trace);
       const restored = rewriteStreamText(
         stream,
@@ -421,7 +443,6 @@ export class Gateway {
       result = await chatWithFallback(fallbackTargets, chatRequest, ctx, { onFallback });
     } finally {
       request.signal?.removeEventListener("abort", onAbort);
-      await saved;
     }
     trace.upstreamStatus = 200;
     this.noteProvider(result.provider, result.model, targets, trace);
@@ -747,18 +768,30 @@ export class Gateway {
     return outcome;
   }
 
+  /**
+   * The pseudonymised text of every part (undefined: unchanged). Changes only the session, so a
+   * vault that has to allocate again (a conflict in Redis) can call it again.
+   */
+  private pseudonymisedTexts(
+    texts: RequestTexts<unknown>,
+    entities: Entity[][],
+    decision: Decision,
+    session: Session,
+  ): (string | undefined)[] {
+    return texts.parts.map((part, i) => {
+      const found = entities[i] ?? [];
+      if (found.length === 0 && !part.text.includes("[")) return undefined;
+      return pseudonymize(part.text, found, session, decision.pseudonymizePolicy).text;
+    });
+  }
+
   private pseudonymiseParts(
     texts: RequestTexts<unknown>,
     entities: Entity[][],
     decision: Decision,
     session: Session,
   ): void {
-    texts.parts.forEach((part, i) => {
-      const found = entities[i] ?? [];
-      if (found.length === 0 && !part.text.includes("[")) return;
-      part.set(pseudonymize(part.text, found, session, decision.pseudonymizePolicy).text);
-    });
-    texts.commit();
+    applyTexts(texts, this.pseudonymisedTexts(texts, entities, decision, session));
   }
 
   /** Pseudonymise in the conversation's session and keep the session for follow-up requests. */
@@ -769,7 +802,7 @@ export class Gateway {
     decision: Decision,
     identity: Identity,
     trace: Trace,
-  ): Promise<{ session: Session; saved: Promise<void> }> {
+  ): Promise<Session> {
     const conversation = conversationId(request.header(CONVERSATION_HEADER), texts.parts);
     if (conversation === null) {
       throw new GatewayError(
@@ -782,19 +815,13 @@ export class Gateway {
     trace.conversation = conversation;
     const sessionId = vaultSessionId(identity.user, conversation);
     try {
-      const stored = await this.options.vault.get(sessionId);
-      const session = stored ?? new Session({ id: sessionId });
-      const before = JSON.stringify(session.toState().counters);
-      this.pseudonymiseParts(texts, entities, decision, session);
-      let saved: Promise<void> = Promise.resolve();
-      if (JSON.stringify(session.toState().counters) !== before || (!stored && session.size > 0)) {
-        // Sealed while the upstream works; awaited before the answer goes out, so a follow-up
-        // request always finds it.
-        saved = this.options.vault.put(session).catch(() => {
-          trace.reasons.push("vault_write_error");
-        });
-      }
-      return { session, saved };
+      // Allocation is atomic per conversation; once update() resolves, a follow-up request
+      // (on any instance sharing the vault) sees these placeholders.
+      const { session, result } = await this.sessions.update(sessionId, (live) =>
+        this.pseudonymisedTexts(texts, entities, decision, live),
+      );
+      applyTexts(texts, result);
+      return session;
     } catch (error) {
       trace.reasons.push("pseudonymise_error");
       throw error instanceof GatewayError ? error : internalRefusal();

@@ -3,6 +3,7 @@ import { governanceMigration } from "./0001-governance.js";
 import { gatewayMigration } from "./0002-gateway.js";
 import { accountsMigration } from "./0003-accounts.js";
 import { approvalsMigration } from "./0006-approvals.js";
+import { vaultMigration } from "./0007-vault.js";
 import { chatMigration } from "./0004-chat.js";
 
 /**
@@ -15,6 +16,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   "0002-gateway": gatewayMigration,
   "0003-accounts": accountsMigration,
   "0006-approvals": approvalsMigration,
+  "0007-vault": vaultMigration,
   "0004-chat": chatMigration,
 };
 
