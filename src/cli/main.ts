@@ -1,5 +1,6 @@
 import { Command, CommanderError } from "commander";
 import { registerAnonymize } from "./commands/anonymize.js";
+import { registerApprovals } from "./commands/approvals.js";
 import { registerAudit } from "./commands/audit.js";
 import { registerCheck } from "./commands/check.js";
 import { registerContacts } from "./commands/contacts.js";
@@ -37,6 +38,7 @@ export function buildProgram(): Command {
   registerUsers(program);
   registerTeams(program);
   registerAudit(program);
+  registerApprovals(program);
   registerPolicy(program);
   registerShadowAi(program);
   registerContacts(program);
