@@ -1,0 +1,131 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type App, browserAvailable, launchBrowser, screenshot, startApp, VIEWPORTS } from "./harness.js";
+import { type Credentials, createMember, login, setupOwner } from "./session-helpers.js";
+
+describe.skipIf(!browserAvailable)("team chat and anonymise page in the browser", () => {
+  let app: App;
+  let browser: Browser;
+  let member: Credentials;
+  let page: Page;
+
+  async function newPage(viewport: { width: number; height: number } = VIEWPORTS.laptop): Promise<Page> {
+    const context = await browser.newContext({ viewport });
+    const created = await context.newPage();
+    created.setDefaultTimeout(10_000);
+    return created;
+  }
+
+  function chatCompletions() {
+    return app.upstream.requests.filter((r) => r.path.endsWith("/chat/completions"));
+  }
+
+  beforeAll(async () => {
+    app = await startApp();
+    browser = await launchBrowser();
+    const ownerPage = await newPage();
+    const owner = await setupOwner(ownerPage, app, { name: "marieke", displayName: "Marieke de Boer" });
+    await ownerPage.context().close();
+    member = await createMember(app, owner, { name: "sanne", displayName: "Sanne Visser" });
+    page = await newPage();
+    await login(page, app, member, "/chat");
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  it("a member chats through the gateway: live highlight, review, restored answer, what the AI saw", async () => {
+    await page.getByRole("heading", { name: "Veilig chatten", level: 2 }).waitFor();
+    const composer = page.getByLabel("Je bericht");
+    await composer.fill("Schrijf een bedankmail aan Pieter de Groot voor zijn bestelling van vorige week.");
+    // Detected in the browser while typing, before anything is sent.
+    const mark = page.getByTestId("live-highlight").locator('mark[data-type="PERSON"]');
+    await mark.waitFor();
+    expect(await mark.innerText()).toContain("Pieter de Groot");
+    expect(chatCompletions()).toHaveLength(0);
+
+    await page.getByRole("button", { name: "Controleren en versturen" }).click();
+    const review = page.getByTestId("review-table");
+    await review.getByRole("cell", { name: "Pieter de Groot", exact: true }).waitFor();
+    await review.getByRole("switch", { name: "Pieter de Groot is niet persoonlijk" }).waitFor();
+    await review.getByText(/PERSOON/).waitFor();
+    await screenshot(page, "chat-review");
+
+    app.upstream.reply({ text: ["Beste [PERS", "OON_1],\n\nHartelijk dank voor je bestelling!"] });
+    await page.getByRole("button", { name: "Versturen", exact: true }).click();
+    const answer = page.getByTestId("assistant-message").last();
+    await answer.getByText(/Beste Pieter de Groot,/).waitFor();
+    const sent = chatCompletions();
+    expect(sent).toHaveLength(1);
+    expect(sent[0]?.bodyText).not.toContain("Pieter");
+    expect(sent[0]?.bodyText).toContain("[PERSOON_1]");
+
+    // With the keyboard, as a person without a mouse would.
+    await answer.getByRole("switch", { name: "Wat zag de AI-dienst?" }).focus();
+    await page.keyboard.press("Space");
+    const seen = answer.getByTestId("seen");
+    await seen.waitFor();
+    expect(await seen.innerText()).toContain("[PERSOON_1]");
+    expect(await seen.innerText()).toContain("Beste [PERSOON_1],");
+    // The conversation is listed under its first line.
+    await page
+      .getByRole("navigation", { name: "Gesprekken" })
+      .getByText(/Schrijf een bedankmail/)
+      .waitFor();
+    await screenshot(page, "chat");
+  });
+
+  it("blocks a message with a BSN and shows the reason; nothing reaches the AI service", async () => {
+    const before = chatCompletions().length;
+    await page.getByLabel("Je bericht").fill("Kun je controleren of BSN 111222333 bij mevrouw Jansen hoort?");
+    await page.getByRole("button", { name: "Controleren en versturen" }).click();
+    await page.getByText("Dit bericht wordt niet verstuurd").waitFor();
+    // The BSN cannot be switched to "not personal".
+    await page.getByText("Kan niet: gaat nooit naar een AI-dienst").first().waitFor();
+    await page.getByRole("button", { name: "Versturen", exact: true }).click();
+    const refusal = page.getByTestId("refusal");
+    await refusal.waitFor();
+    expect(await refusal.innerText()).toMatch(/BSN/);
+    expect(await refusal.innerText()).toContain("Er is niets naar de AI-dienst gestuurd");
+    expect(chatCompletions()).toHaveLength(before);
+    await screenshot(page, "chat-blocked");
+  });
+
+  it("works at phone width", async () => {
+    const phone = await newPage(VIEWPORTS.phone);
+    await login(phone, app, member, "/chat");
+    await phone
+      .getByRole("navigation", { name: "Gesprekken" })
+      .getByText(/Schrijf een bedankmail/)
+      .click();
+    await phone.getByText(/Beste Pieter de Groot,/).waitFor();
+    const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await screenshot(phone, "chat-phone");
+    await phone.context().close();
+  });
+
+  it("anonymises a text in the browser and restores the AI's answer", async () => {
+    await page.goto(`${app.url}/anonymise`);
+    await page.getByRole("heading", { name: "Document anonimiseren", level: 2 }).waitFor();
+    await page
+      .getByTestId("mapping-note")
+      .getByText(/sluit je het tabblad, dan ben je haar kwijt/)
+      .waitFor();
+    const requestsBefore = app.upstream.requests.length;
+    await page.getByLabel("Tekst om te anonimiseren").fill("Bel Jan Jansen op 06-12345678 over de offerte.");
+    await page.getByRole("button", { name: "Anonimiseren" }).click();
+    const anonymised = page.getByTestId("anonymised");
+    await anonymised.waitFor();
+    const text = await anonymised.inputValue();
+    expect(text).toContain("[PERSOON_1]");
+    expect(text).toContain("[TELEFOON_1]");
+    expect(text).not.toContain("Jansen");
+    await page.getByLabel("Antwoord van de AI-tool").fill("Ik bel [PERSOON_1] morgen op [TELEFOON_1].");
+    await page.getByRole("button", { name: "Gegevens terugzetten" }).click();
+    expect(await page.getByTestId("restored").inputValue()).toBe("Ik bel Jan Jansen morgen op 06-12345678.");
+    expect(app.upstream.requests.length).toBe(requestsBefore);
+    await screenshot(page, "anonymise");
+  });
+});
