@@ -114,11 +114,13 @@ export class CustomerDictionary implements Recognizer {
     if (this.size === 0) return found;
     const { folded, text } = input;
     const ac = this.automaton;
+    const symbolOf = ac.symbolOf;
     const boundary = this.boundarySymbol;
+    const n = folded.length;
     let state = 0;
     let previousWasSpace = true;
     let previousWasWord = false;
-    for (let i = 0; i < folded.length; i++) {
+    for (let i = 0; i < n; i++) {
       let code = folded.charCodeAt(i);
       if (code <= 32 && isWhitespace(code)) {
         if (previousWasSpace) continue;
@@ -131,10 +133,21 @@ export class CustomerDictionary implements Recognizer {
       if (isWord && !previousWasWord && boundary !== 0) state = ac.next(state, boundary);
       previousWasWord = isWord;
       // A NUL in the text must not pose as the word-start marker.
-      const symbol = code === WORD_START ? 0 : (ac.symbolOf[code] as number);
+      const symbol = code === WORD_START ? 0 : (symbolOf[code] as number);
       // Outside the alphabet, or mid-word at the start state: nothing can match from here.
       state = symbol === 0 ? 0 : state === 0 && isWord ? 0 : ac.next(state, symbol);
-      if (state === 0) continue;
+      if (state === 0) {
+        // Most words begin no pattern: skip the rest of an ASCII word in a tight loop (the
+        // automaton stays in its start state until the next word starts).
+        if (isWord) {
+          while (i + 1 < n) {
+            const c = folded.charCodeAt(i + 1);
+            if (c >= 128 || ASCII_WORD[c] !== 1) break;
+            i++;
+          }
+        }
+        continue;
+      }
       for (let s = ac.outputAt(state) >= 0 ? state : ac.nextOutputState(state); s >= 0; s = ac.nextOutputState(s)) {
         const index = ac.outputAt(s);
         const start = startOf(folded, i, this.visibleLength[index] as number);

@@ -84,11 +84,41 @@ const VEHICLE_WORD_LIST = [
 export const VEHICLE_WORDS = keywordMatcher(VEHICLE_WORD_LIST);
 /**
  * Any vehicle word anywhere, even inside another word. A loose plate needs a vehicle word near it,
- * and every such match is also a substring of the whole text, so without one the loose scan is skipped.
+ * and every such match is also a substring of the whole text, so the loose scan only has to look
+ * around these: a few windows instead of every letter of the text (the loose pattern is
+ * case-insensitive, so every letter could start a plate).
  */
 const VEHICLE_HINT = new RegExp(
   VEHICLE_WORD_LIST.map((w) => w.replace(/\*$/, "").replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"),
+  "g",
 );
+
+/**
+ * Where a loose plate may start relative to a vehicle-word occurrence [a, b): `keywordBefore`
+ * accepts a word ending up to 48 characters before the plate, `keywordAfter` one starting up to
+ * 16 characters after its end (a plate is at most 8 characters). A word the hint scan skipped
+ * because it overlaps a reported one ends at most 14 characters later. Rounded up for margin.
+ */
+const WINDOW_BEFORE = 32;
+const WINDOW_AFTER = 72;
+/** A character no loose plate contains: a scan started right after one is in step with a scan from the text start. */
+const PLATE_CHAR = /[A-Za-z0-9 -]/;
+/** How far back to look for such a character; plates are 8 characters at most. */
+const MAX_RESYNC = 64;
+
+/** Merged [start, end) windows of possible loose-plate starts, or empty when no vehicle word occurs. */
+function looseWindows(folded: string): number[] {
+  const windows: number[] = [];
+  VEHICLE_HINT.lastIndex = 0;
+  for (let m = VEHICLE_HINT.exec(folded); m !== null; m = VEHICLE_HINT.exec(folded)) {
+    const from = Math.max(0, m.index - WINDOW_BEFORE);
+    const to = Math.min(folded.length, m.index + m[0].length + WINDOW_AFTER);
+    const last = windows.length - 1;
+    if (last > 0 && from <= (windows[last] as number)) windows[last] = Math.max(windows[last] as number, to);
+    else windows.push(from, to);
+  }
+  return windows;
+}
 
 /** Codes in a catalogue or a spec sheet are not plates. */
 export const PRODUCT_WORDS = keywordMatcher([
@@ -129,14 +159,34 @@ export const licensePlateRecognizer: Recognizer = {
       else if (keywordWithin(input.folded, start, PRODUCT_WORDS, 32)) score = SCORE_DASHED_PRODUCT;
       out.push(candidate("LICENSE_PLATE", start, end, score, LICENSE_PLATE_RECOGNIZER));
     }
-    if (!VEHICLE_HINT.test(input.folded)) return out;
-    for (const m of input.text.matchAll(LOOSE_PLATE_PATTERN)) {
-      const start = m.index;
-      // `Ab12cD` is a code or a typo, not a plate someone wrote down.
-      if (dashed.has(start) || !(UPPER.test(m[0]) || LOWER.test(m[0]))) continue;
-      const end = start + m[0].length;
-      if (keywordNear(input.folded, start, end, VEHICLE_WORDS)) {
-        out.push(candidate("LICENSE_PLATE", start, end, SCORE_LOOSE_WITH_CONTEXT, LICENSE_PLATE_RECOGNIZER));
+    const windows = looseWindows(input.folded);
+    const text = input.text;
+    let resume = 0;
+    for (let w = 0; w < windows.length; w += 2) {
+      const from = windows[w] as number;
+      const to = windows[w + 1] as number;
+      // Start where a scan of the whole text would be in the same state: after the previous
+      // window's last match, or after a character that cannot be inside a plate.
+      let at = Math.max(from, resume);
+      if (at > resume) {
+        const limit = Math.max(resume, at - MAX_RESYNC);
+        while (at > limit && PLATE_CHAR.test(text[at - 1] as string)) at--;
+      }
+      LOOSE_PLATE_PATTERN.lastIndex = at;
+      for (let m = LOOSE_PLATE_PATTERN.exec(text); m !== null; m = LOOSE_PLATE_PATTERN.exec(text)) {
+        const start = m.index;
+        if (start >= to) {
+          // Not ours; the next window may start at or before it, so scan it again from there.
+          LOOSE_PLATE_PATTERN.lastIndex = start;
+          break;
+        }
+        resume = LOOSE_PLATE_PATTERN.lastIndex;
+        // `Ab12cD` is a code or a typo, not a plate someone wrote down.
+        if (dashed.has(start) || !(UPPER.test(m[0]) || LOWER.test(m[0]))) continue;
+        const end = start + m[0].length;
+        if (keywordNear(input.folded, start, end, VEHICLE_WORDS)) {
+          out.push(candidate("LICENSE_PLATE", start, end, SCORE_LOOSE_WITH_CONTEXT, LICENSE_PLATE_RECOGNIZER));
+        }
       }
     }
     return out;

@@ -111,12 +111,14 @@ type Stop = (typeof enum_Stop)[keyof typeof enum_Stop];
 const KeyStop = { Dynamic: 0, Carry: 1, None: 2, Break: 3, Poison: 4 } as const;
 /** Added to a `KeyStop` for month words, which stop a name only next to a digit. */
 const MONTH_FLAG = 8;
+/** Added to a `KeyStop` for words that read as a common noun (`looksLikeCommonNoun`), cached with it. */
+const NOUN_FLAG = 16;
 const keyStopCache = new Map<string, number>();
 
 function keyStop(key: string): number {
   let info = keyStopCache.get(key);
   if (info === undefined) {
-    info = computeKeyStop(key) | (MONTH_WORDS.has(key) ? MONTH_FLAG : 0);
+    info = computeKeyStop(key) | (MONTH_WORDS.has(key) ? MONTH_FLAG : 0) | (computeCommonNoun(key) ? NOUN_FLAG : 0);
     // Bounded: a long-running gateway sees an open-ended vocabulary.
     if (keyStopCache.size > 20_000) keyStopCache.clear();
     keyStopCache.set(key, info);
@@ -397,8 +399,12 @@ function isVendorName(folded: string, start: number, end: number): boolean {
 const NOUN_ENDING =
   /(?:heid|teit|schap|atie|tie|ing|isme|ologie|tuur|dienst|service|zaal|plan|lijst|verslag|overzicht|beleid|voorwaarden|code|protocol|gebouw|kosten|werk|blad|project|fase|huur|lease|auto|energie|verzekering)$/;
 
-function looksLikeCommonNoun(key: string): boolean {
+function computeCommonNoun(key: string): boolean {
   return NOUN_ENDING.test(key) && !SURNAMES.has(key) && !FIRST_NAMES.has(key);
+}
+
+function looksLikeCommonNoun(key: string): boolean {
+  return (keyStop(key) & NOUN_FLAG) !== 0;
 }
 
 /**

@@ -17,28 +17,46 @@ import { charClasses, isConcreteValue } from "./values.js";
 
 export const ENTROPY_RECOGNIZER = "secret-entropy";
 
-/** Shannon entropy in bits per character. */
+/** Counts per ASCII character, reused across calls (keys are ASCII; this runs for every long token). */
+const asciiCounts = new Uint16Array(128);
+
+/** Shannon entropy in bits per character (code points). */
 export function shannonEntropy(value: string): number {
   if (value.length === 0) return 0;
-  // Keys are ASCII: count in a small table, and fall back to a map only for other characters.
-  const ascii = new Uint16Array(128);
   let others: Map<string, number> | undefined;
-  for (const ch of value) {
-    const c = ch.charCodeAt(0);
-    if (c < 128 && ch.length === 1) ascii[c] = (ascii[c] as number) + 1;
-    else {
-      others ??= new Map();
-      others.set(ch, (others.get(ch) ?? 0) + 1);
+  let total = 0;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    total++;
+    if (c < 128) {
+      asciiCounts[c] = (asciiCounts[c] as number) + 1;
+      continue;
     }
+    // A surrogate pair is one character.
+    const next = value.charCodeAt(i + 1);
+    const pair = c >= 0xd800 && c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff;
+    const ch = pair ? value.slice(i, i + 2) : (value[i] as string);
+    if (pair) i++;
+    others ??= new Map();
+    others.set(ch, (others.get(ch) ?? 0) + 1);
   }
-  const total = [...value].length;
   let bits = 0;
-  const add = (n: number) => {
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c >= 128) continue;
+    const n = asciiCounts[c] as number;
+    if (n === 0) continue;
+    // Each distinct character once: clear its count as it is added.
+    asciiCounts[c] = 0;
     const p = n / total;
     bits -= p * Math.log2(p);
-  };
-  for (const n of ascii) if (n > 0) add(n);
-  if (others) for (const n of others.values()) add(n);
+  }
+  if (others) {
+    for (const n of others.values()) {
+      const p = n / total;
+      bits -= p * Math.log2(p);
+    }
+  }
   return bits;
 }
 
@@ -102,10 +120,10 @@ export function findHighEntropySecrets(input: ScanInput): Candidate[] {
     const end = start + value.length;
     // Without a digit, a long mixed-case run is far more often an identifier (`startsLikeSentenceWord`)
     // than a key: a random 20-character key has a digit 97 times in 100.
-    if (!looksRandom(value, 20) || !/\d/.test(value)) continue;
+    // Cheapest tests first; all of them must pass.
+    if (!/\d/.test(value) || !inKeyContext(input.folded, start) || !looksRandom(value, 20)) continue;
     // Path segments and URLs are split by the token pattern into pieces, which carry no key word.
     if (value.includes("/") && !/[+=]/.test(value) && /\/[a-z]{3,}\//.test(value)) continue;
-    if (!inKeyContext(input.folded, start)) continue;
     if ((UUID.test(value) || HEX.test(value)) && !hexMayBeKey(input.folded, start)) continue;
     out.push(secretCandidate(start, end, SCORE, ENTROPY_RECOGNIZER));
   }
