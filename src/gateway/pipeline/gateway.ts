@@ -25,14 +25,6 @@ import {
 } from "../../policy/index.js";
 import { pseudonymize, restore, Session, StreamingRestorer, type Vault } from "../../pseudonymize/index.js";
 import { presentedApiKey } from "../accounting/api-keys.js";
-import {
-  APPROVAL_HEADER,
-  ApprovalRefusal,
-  type ApprovalService,
-  approvalRefusal,
-  approvedPolicy,
-  toolNames,
-} from "../approvals/index.js";
 import { type AuditCode, type AuditRecord, auditCode, newAuditRecord, toolFromHeaders } from "../accounting/audit.js";
 import {
   type BudgetReservation,
@@ -43,6 +35,14 @@ import {
 import type { Identity, IdentityService } from "../accounting/identity.js";
 import { DEFAULT_MAX_OUTPUT_TOKENS, estimateTokens, type PriceBook } from "../accounting/pricing.js";
 import type { RateLimiter } from "../accounting/rate-limits.js";
+import {
+  APPROVAL_HEADER,
+  ApprovalRefusal,
+  type ApprovalService,
+  approvalRefusal,
+  approvedPolicy,
+  toolNames,
+} from "../approvals/index.js";
 import type { AnthropicMessagesRequest } from "../providers/anthropic/types.js";
 import { withStreamDisclosure } from "../providers/disclosure-stream.js";
 import { GatewayError, toGatewayError } from "../providers/errors.js";
@@ -642,7 +642,9 @@ export class Gateway {
   ): Promise<GatewayReply> {
     const upstream = this.options.responses;
     if (!upstream) {
-      throw new GatewayError(404, "not_found", "The Responses API is not enabled on this gateway", { retryable: false });
+      throw new GatewayError(404, "not_found", "The Responses API is not enabled on this gateway", {
+        retryable: false,
+      });
     }
     return handleResponses(
       {
