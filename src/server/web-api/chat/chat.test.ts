@@ -270,6 +270,34 @@ describe("team chat API", () => {
     expect(upstreamBodies()).toHaveLength(0);
   });
 
+  it("stops the upstream call when the browser goes away, and keeps what arrived", async () => {
+    const id = await newConversation();
+    upstream.reply({ text: ["Eerste stuk. "], neverEnd: "trickle", chunkDelayMs: 20 });
+    const controller = new AbortController();
+    const response = await alice.request(
+      new Request(`http://localhost/chat/conversations/${id}/messages`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ text: "Vertel een lang verhaal", model: "gpt-4.1" }),
+        signal: controller.signal,
+      }),
+    );
+    const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+    const first = new TextDecoder().decode((await reader.read()).value);
+    expect(first).toContain("event: delta");
+    controller.abort();
+    await reader.cancel().catch(() => {});
+    const recorded = upstream.requests.find((r) => r.path.endsWith("/chat/completions"));
+    await recorded?.finished;
+    expect(recorded?.closedByClient).toBe(true);
+    await expect
+      .poll(async () => ((await (await alice.request(`/chat/conversations/${id}`)).json()) as Json).messages.length)
+      .toBe(2);
+    const opened = (await (await alice.request(`/chat/conversations/${id}`)).json()) as Json;
+    expect(opened.messages[1].stopped).toBe(true);
+    expect(opened.messages[1].text).toContain("Eerste stuk.");
+  });
+
   it("refuses a model the account may not choose", async () => {
     const id = await newConversation();
     const response = await post(alice, `/chat/conversations/${id}/messages`, { text: "Hoi", model: "gpt-5-secret" });

@@ -126,7 +126,7 @@ export function AnonymisePage() {
                 {t("anonymise.run")}
               </Button>
             </Group>
-            <Text size="xs" c="dimmed">
+            <Text size="xs" c="gray.7">
               {t("anonymise.fileHelp")}
             </Text>
             {error ? (

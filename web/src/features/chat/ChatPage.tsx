@@ -9,7 +9,6 @@ import {
   Loader,
   Modal,
   Paper,
-  ScrollArea,
   Select,
   Stack,
   Switch,
@@ -237,7 +236,7 @@ export function ChatPage() {
                   <MessageView message={{ role: "user", text: pending.user, at: "" }} />
                   {refusal ? null : (
                     <Paper p="sm" radius="md" bg="gray.0" withBorder data-testid="streaming-answer">
-                      <Text size="xs" c="dimmed" mb={4}>
+                      <Text size="xs" c="gray.7" mb={4}>
                         {t("assistant")}
                       </Text>
                       <Text style={{ whiteSpace: "pre-wrap" }}>{pending.answer || "…"}</Text>
@@ -366,9 +365,11 @@ function ModelFacts({ model }: { model: ChatModel }) {
       <Badge color={model.allows.customer ? "green" : "orange"} variant="light" tt="none">
         {model.allows.special
           ? t("model.special")
-          : model.allows.customer
-            ? t("model.customer")
-            : t("model.noCustomer")}
+          : model.allows.sensitive
+            ? t("model.sensitive")
+            : model.allows.customer
+              ? t("model.customer")
+              : t("model.noCustomer")}
       </Badge>
       {model.facts.local ? (
         <Badge variant="light" tt="none">
@@ -398,12 +399,12 @@ function MessageView({ message, prompt }: { message: ChatMessage; prompt?: ChatM
       mr={mine ? 0 : { base: 0, sm: "xl" }}
       data-testid={mine ? "user-message" : "assistant-message"}
     >
-      <Text size="xs" c="dimmed" mb={4}>
+      <Text size="xs" c="gray.7" mb={4}>
         {mine ? t("you") : message.model ? t("assistantWith", { model: message.model }) : t("assistant")}
       </Text>
       <Text style={{ whiteSpace: "pre-wrap", wordBreak: "break-word" }}>{message.text}</Text>
       {message.stopped ? (
-        <Text size="xs" c="dimmed" mt={4}>
+        <Text size="xs" c="gray.7" mt={4}>
           {t("stopped")}
         </Text>
       ) : null}
@@ -434,7 +435,7 @@ function MessageView({ message, prompt }: { message: ChatMessage; prompt?: ChatM
                 </Text>
               </Paper>
               {message.entities && Object.keys(message.entities).length > 0 ? (
-                <Text size="xs" c="dimmed">
+                <Text size="xs" c="gray.7">
                   {t("seen.counts", {
                     list: Object.entries(message.entities)
                       .map(([type, n]) => `${t(`types.${type}`)}: ${n}`)
@@ -490,11 +491,11 @@ function ConversationList({
           </Button>
         </Group>
         {conversations.length === 0 ? (
-          <Text size="sm" c="dimmed">
+          <Text size="sm" c="gray.7">
             {t("list.empty")}
           </Text>
         ) : null}
-        <ScrollArea.Autosize mah={420}>
+        <Box style={{ maxHeight: 420, overflowY: "auto" }}>
           <Stack gap={4} component="ul" style={{ listStyle: "none", margin: 0, padding: 0 }}>
             {conversations.map((c) => (
               <Group key={c.id} component="li" gap={4} wrap="nowrap" align="center">
@@ -537,7 +538,7 @@ function ConversationList({
               </Group>
             ))}
           </Stack>
-        </ScrollArea.Autosize>
+        </Box>
       </Stack>
       <Modal opened={renaming !== null} onClose={() => setRenaming(null)} title={t("list.renameTitle")}>
         <form
