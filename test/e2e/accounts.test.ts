@@ -1,12 +1,22 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type App, browserAvailable, launchBrowser, screenshot, startApp, VIEWPORTS } from "./harness.js";
-import { type Credentials, createMember, login, logout, nextTotpCode, setupOwner } from "./session-helpers.js";
+import {
+  apiSession,
+  type Credentials,
+  createMember,
+  login,
+  logout,
+  nextTotpCode,
+  setupOwner,
+  strongPassword,
+} from "./session-helpers.js";
 
 describe.skipIf(!browserAvailable)("accounts in the browser", () => {
   let app: App;
   let browser: Browser;
   let owner: Required<Credentials>;
+  let memberOneTimePassword: string;
   const cspViolations: string[] = [];
 
   async function newPage(viewport: { width: number; height: number } = VIEWPORTS.laptop): Promise<Page> {
@@ -26,7 +36,7 @@ describe.skipIf(!browserAvailable)("accounts in the browser", () => {
   afterAll(async () => {
     await browser?.close();
     await app?.close();
-  });
+  }, 60_000);
 
   it("sets up the owner with 2FA under the app's CSP", async () => {
     const page = await newPage();
@@ -37,25 +47,36 @@ describe.skipIf(!browserAvailable)("accounts in the browser", () => {
     expect(response?.headers()["referrer-policy"]).toBe("no-referrer");
     await page.waitForURL(/\/setup$/);
 
-    // Take the screenshot of the enrolment page on the way: fill the form by hand here.
-    owner = await setupOwner(page, app, { name: "marieke", displayName: "Marieke de Boer" });
+    owner = await setupOwner(page, app, {
+      name: "marieke",
+      displayName: "Marieke de Boer",
+      onEnrolPage: async (p) => {
+        await p.getByRole("img", { name: /QR-code/ }).waitFor();
+        await screenshot(p, "setup-2fa");
+      },
+    });
     expect(owner.totpSecret).toMatch(/^[A-Z2-7]{32}$/);
     expect(owner.recoveryCodes).toHaveLength(10);
-    await page.getByRole("heading", { level: 2 }).first().waitFor();
     const me = await page.evaluate(async () => (await fetch("/api/app/auth/me")).json());
     expect(me).toMatchObject({ account: { name: "marieke", role: "owner", totpEnabled: true } });
+    // A second set-up is refused now that an owner exists.
+    const again = await fetch(`${app.url}/api/app/auth/setup`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ name: "indringer", password: strongPassword() }),
+    });
+    expect(again.status).toBe(409);
     expect(cspViolations).toEqual([]);
     await page.context().close();
-  });
+  }, 60_000);
 
-  it("needs the TOTP code after the password", async () => {
+  it("needs the TOTP code after the password, refuses a wrong one, and returns to the page asked for", async () => {
     const page = await newPage();
-    await login(page, app, owner);
-    await logout(page);
     await page.goto(`${app.url}/admin/users`);
     await page.waitForURL(/\/login\?next=%2Fadmin%2Fusers/);
     await page.getByLabel("Accountnaam").fill(owner.name);
     await page.getByLabel(/^Wachtwoord/).fill(owner.password);
+    await screenshot(page, "login");
     await page.getByRole("button", { name: "Inloggen" }).click();
     await page.getByText("Vul de code van 6 cijfers in").waitFor();
     await page.getByLabel("Code uit je app").fill("000000");
@@ -64,7 +85,97 @@ describe.skipIf(!browserAvailable)("accounts in the browser", () => {
     await page.getByLabel("Code uit je app").fill(await nextTotpCode(owner.totpSecret));
     await page.getByRole("button", { name: "Bevestigen" }).click();
     await page.waitForURL(/\/admin\/users$/);
+    await logout(page);
+    await login(page, app, owner, "/admin/users");
+
+    // The owner adds a member; the one-time password is shown once.
+    await page.getByLabel(/^Accountnaam/).fill("jan");
+    await page.getByLabel(/^Volledige naam/).fill("Jan Jansen");
+    await page.getByRole("button", { name: "Toevoegen" }).click();
+    const shown = page.getByTestId("shown-once");
+    await shown.waitFor();
+    memberOneTimePassword = ((await shown.textContent()) ?? "").trim();
+    expect(memberOneTimePassword).toMatch(/^[a-z2-9]{4}(-[a-z2-9]{4}){3}$/);
+    await page.getByRole("button", { name: "Klaar, ik heb het bewaard" }).click();
+    await page.getByRole("dialog").waitFor({ state: "detached" });
+    await page.getByRole("cell", { name: /Jan Jansen/ }).waitFor();
+    await screenshot(page, "users");
     expect(cspViolations).toEqual([]);
     await page.context().close();
-  });
+  }, 60_000);
+
+  it("lets the member choose a password, create a key that works on /v1/models, but not open admin pages", async () => {
+    const page = await newPage();
+    await page.goto(`${app.url}/login`);
+    await page.getByLabel("Accountnaam").fill("jan");
+    await page.getByLabel(/^Wachtwoord/).fill(memberOneTimePassword);
+    await page.getByRole("button", { name: "Inloggen" }).click();
+    await page.getByRole("heading", { name: "Kies je eigen wachtwoord" }).waitFor();
+    const password = strongPassword();
+    await page.getByLabel(/^Eenmalig wachtwoord/).fill(memberOneTimePassword);
+    await page.getByLabel(/^Nieuw wachtwoord/).fill("jan123");
+    await page.getByLabel(/^Herhaal het wachtwoord/).fill("jan123");
+    await page.getByRole("button", { name: "Wachtwoord opslaan" }).click();
+    await page
+      .getByRole("alert")
+      .getByText(/minstens 12 tekens/)
+      .waitFor();
+    await page.getByLabel(/^Nieuw wachtwoord/).fill(password);
+    await page.getByLabel(/^Herhaal het wachtwoord/).fill(password);
+    await page.getByRole("button", { name: "Wachtwoord opslaan" }).click();
+    await page.waitForURL((url) => url.pathname !== "/login");
+
+    await page.goto(`${app.url}/account/keys`);
+    await page.getByLabel("Waarvoor gebruik je hem?").fill("laptop");
+    await page.getByRole("button", { name: "Sleutel maken" }).click();
+    const shown = page.getByTestId("shown-once");
+    await shown.waitFor();
+    const key = ((await shown.textContent()) ?? "").trim();
+    expect(key).toMatch(/^pw-/);
+    await page.getByRole("button", { name: "Klaar, ik heb het bewaard" }).click();
+    await page.getByRole("dialog").waitFor({ state: "detached" });
+    await page.getByRole("cell", { name: "laptop" }).waitFor();
+    // Shown once: the page no longer contains the key.
+    expect(await page.content()).not.toContain(key);
+    await screenshot(page, "keys");
+
+    const models = await fetch(`${app.url}/v1/models`, { headers: { authorization: `Bearer ${key}` } });
+    expect(models.status).toBe(200);
+    const body = (await models.json()) as { data: Array<{ id: string }> };
+    expect(body.data.map((m) => m.id)).toContain("gpt-4.1");
+
+    await page.goto(`${app.url}/admin/users`);
+    await page.getByText("Geen toegang").waitFor();
+    const api = await page.evaluate(async () => (await fetch("/api/app/admin/users")).status);
+    expect(api).toBe(403);
+
+    // Revoking the key in the page stops it working on the gateway.
+    await page.goto(`${app.url}/account/keys`);
+    page.once("dialog", (dialog) => void dialog.accept());
+    await page.getByRole("button", { name: /^Sleutel pw-.* intrekken$/ }).click();
+    await page.getByText("Ingetrokken").waitFor();
+    const after = await fetch(`${app.url}/v1/models`, { headers: { authorization: `Bearer ${key}` } });
+    expect(after.status).toBe(401);
+    expect(cspViolations).toEqual([]);
+    await page.context().close();
+  }, 60_000);
+
+  it("the helpers create a member through the API that can log in", async () => {
+    const member = await createMember(app, owner, { name: "piet", team: "verkoop" });
+    const session = await apiSession(app, member);
+    const me = await session.get<{ account: { name: string; team: string; role: string } }>("/api/app/auth/me");
+    expect(me.account).toMatchObject({ name: "piet", team: "verkoop", role: "member" });
+    const refused = await session.request("/api/app/admin/users");
+    expect(refused.status).toBe(403);
+  }, 60_000);
+
+  it("shows the login page at phone width", async () => {
+    const page = await newPage(VIEWPORTS.phone);
+    await page.goto(`${app.url}/login`);
+    await page.getByRole("button", { name: "Inloggen" }).waitFor();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+    expect(overflow).toBe(false);
+    await screenshot(page, "login-phone");
+    await page.context().close();
+  }, 60_000);
 });

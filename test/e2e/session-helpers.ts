@@ -20,7 +20,8 @@ const PERIOD_MS = 30_000;
 const usedSteps = new Map<string, number>();
 
 /**
- * A code the server will accept now: the current step, or the next one (±1 step is allowed) when
+ * A code the server will accept now (each TOTP login of one account needs its own 30-s step, so a
+ * third login within one step waits for the next: give such tests a 60-s timeout): the current step, or the next one (±1 step is allowed) when
  * the current one was already used; waits only when both are used.
  */
 export async function nextTotpCode(secret: string): Promise<string> {
@@ -53,7 +54,13 @@ export function strongPassword(): string {
 export async function setupOwner(
   page: Page,
   app: App,
-  options: { name?: string; displayName?: string; password?: string } = {},
+  options: {
+    name?: string;
+    displayName?: string;
+    password?: string;
+    /** Called on the enrolment page once the QR code shows (e.g. for a screenshot). */
+    onEnrolPage?: (page: Page) => Promise<void>;
+  } = {},
 ): Promise<Required<Credentials>> {
   const name = options.name ?? "eigenaar";
   const password = options.password ?? strongPassword();
@@ -66,6 +73,7 @@ export async function setupOwner(
   await page.waitForURL(/\/account\/2fa$/);
   const secretText = await page.getByTestId("totp-secret").textContent({ timeout: 15_000 });
   const totpSecret = (secretText ?? "").replace(/\s+/g, "");
+  await options.onEnrolPage?.(page);
   await page.getByLabel("Code uit je app").fill(await nextTotpCode(totpSecret));
   await page.getByRole("button", { name: "Koppelen" }).click();
   const codes = page.getByTestId("recovery-code");
