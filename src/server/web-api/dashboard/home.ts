@@ -29,6 +29,8 @@ export const RULE_PAGES: Record<string, string> = {
 
 export interface NextAction {
   rule: number;
+  /** Every rule this step helps, the first one being `rule`. */
+  rules: number[];
   ruleId: string;
   title: Bilingual;
   status: RuleStatus;
@@ -109,10 +111,11 @@ const GATEWAY_SETTINGS = "/settings";
 
 /**
  * The three steps that matter most: unmet before partly met, the first three rules (where the
- * guidance says to start) before the rest, then the earliest due date.
+ * guidance says to start) before the rest, then the earliest due date. Rules that share a step
+ * (an empty inventory fails several) show it once, with every rule it serves.
  */
 export function nextActions(results: readonly RuleResult[], count = 3): NextAction[] {
-  return results
+  const ordered = results
     .filter((r) => r.status !== "met" && r.nextAction !== null)
     .sort(
       (a, b) =>
@@ -120,17 +123,28 @@ export function nextActions(results: readonly RuleResult[], count = 3): NextActi
         Number(b.startHere) - Number(a.startHere) ||
         (a.dueDate ?? "9999").localeCompare(b.dueDate ?? "9999") ||
         a.rule - b.rule,
-    )
-    .slice(0, count)
-    .map((r) => ({
+    );
+  const steps: NextAction[] = [];
+  for (const r of ordered) {
+    const text = r.nextAction as Bilingual;
+    const same = steps.find((s) => s.text.nl === text.nl);
+    if (same) {
+      same.rules.push(r.rule);
+      continue;
+    }
+    if (steps.length === count) continue;
+    steps.push({
       rule: r.rule,
+      rules: [r.rule],
       ruleId: r.id,
       title: r.title,
       status: r.status,
-      text: r.nextAction as Bilingual,
+      text,
       dueDate: r.dueDate,
       link: RULE_PAGES[r.id] ?? "/governance/check",
-    }));
+    });
+  }
+  return steps;
 }
 
 export async function buildHome(sources: HomeSources): Promise<DashboardHome> {

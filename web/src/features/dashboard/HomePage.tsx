@@ -105,8 +105,8 @@ function ScoreCard({ data }: { data: DashboardHome }) {
             aria-label={`${r.rule}. ${pick(r.title)}: ${t(`status.${r.status}`)}`}
           >
             <Badge
-              variant={r.status === "met" ? "filled" : r.status === "partly" ? "light" : "outline"}
-              color={r.status === "met" ? "teal.8" : r.status === "partly" ? "yellow.9" : "red.8"}
+              variant={r.status === "not" ? "outline" : "filled"}
+              color={r.status === "met" ? "teal.8" : r.status === "partly" ? "orange.9" : "red.8"}
             >
               {r.rule}
             </Badge>
@@ -140,7 +140,9 @@ function NextActions({ data }: { data: DashboardHome }) {
               <Group gap={6} mt={2}>
                 <StatusBadge status={a.status} />
                 <Text size="xs" c="dimmed">
-                  {t("home.rule", { n: a.rule, title: pick(a.title) })}
+                  {a.rules.length > 1
+                    ? t("home.rules", { list: a.rules.join(", ") })
+                    : t("home.rule", { n: a.rule, title: pick(a.title) })}
                   {a.dueDate ? ` · ${t("check.due", { date: a.dueDate })}` : ""}
                 </Text>
               </Group>

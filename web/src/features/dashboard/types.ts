@@ -46,6 +46,7 @@ export interface DashboardHome {
   rules: { rule: number; id: string; title: Bilingual; status: RuleStatus; link: string }[];
   nextActions: {
     rule: number;
+    rules: number[];
     ruleId: string;
     title: Bilingual;
     status: RuleStatus;
