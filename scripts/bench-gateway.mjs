@@ -9,10 +9,14 @@
  * (time to first token), to the mock directly and through each gateway, and prints latency
  * p50/p99, the overhead against the direct call, and requests/s.
  *
- * Options: --requests N (per cell, default 400), --quick (100 per cell), --no-portkey.
+ * Each target's CPU time per request (its process's user + system time over the cell, from
+ * /proc) is printed too: on a machine shared with other work it moves much less than latency does.
+ *
+ * Options: --requests N (per cell, default 400), --quick (100 per cell), --no-portkey,
+ * --profile DIR (writes a V8 CPU profile of the Poortwachter process into DIR).
  */
 import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -20,7 +24,9 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { Pool } from "undici";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const dist = (path) => pathToFileURL(join(root, "dist", path)).href;
+// POORTWACHTER_DIST: another build output (e.g. a private build while dist/ is being rebuilt).
+const distDir = process.env.POORTWACHTER_DIST ?? join(root, "dist");
+const dist = (path) => pathToFileURL(join(distDir, path)).href;
 const [, , first, ...others] = process.argv;
 const role = first === "mock" || first === "gateway" ? first : undefined;
 const rest = role ? others : process.argv.slice(2);
@@ -206,6 +212,17 @@ async function once(pool, path, headers, body, stream) {
   return [stream ? (firstToken ?? total) : total, response.statusCode === 200];
 }
 
+/** User + system CPU milliseconds a process has used so far (Linux /proc); NaN elsewhere. */
+function cpuMs(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+    // utime and stime are fields 14 and 15 of stat, in clock ticks (100 per second on Linux).
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return Number.NaN;
+  }
+}
+
 async function runCell(target, concurrency, requests, stream) {
   const pool = new Pool(target.url, { connections: concurrency, pipelining: 1 });
   const headers = { "content-type": "application/json", ...target.headers };
@@ -232,14 +249,17 @@ async function runCell(target, concurrency, requests, stream) {
   await Promise.all(Array.from({ length: concurrency }, () => worker(warmup, false)));
   next = 0;
   const started = performance.now();
+  const cpuBefore = target.pid ? cpuMs(target.pid) : Number.NaN;
   await Promise.all(Array.from({ length: concurrency }, () => worker(requests, true)));
   const seconds = (performance.now() - started) / 1000;
+  const cpuPerRequest = (cpuMs(target.pid) - cpuBefore) / requests;
   await pool.close();
   latencies.sort((a, b) => a - b);
   return {
     p50: percentile(latencies, 50),
     p99: percentile(latencies, 99),
     rps: requests / seconds,
+    cpu: cpuPerRequest,
     failures,
   };
 }
@@ -252,27 +272,37 @@ async function main() {
   const quick = rest.includes("--quick");
   const requestsFlag = rest.indexOf("--requests");
   const requests = requestsFlag >= 0 ? Number(rest[requestsFlag + 1]) : quick ? 100 : 400;
-  if (!existsSync(join(root, "dist/gateway/index.js"))) throw new Error("run `npm run build` first");
+  if (!existsSync(join(distDir, "gateway/index.js"))) throw new Error("run `npm run build` first");
   const self = fileURLToPath(import.meta.url);
   const mock = await startChild([self, "mock"]);
-  const poortwachter = await startChild([self, "gateway", mock.info.url]);
+  const profileFlag = rest.indexOf("--profile");
+  const profile = profileFlag >= 0 ? ["--cpu-prof", `--cpu-prof-dir=${rest[profileFlag + 1]}`] : [];
+  const poortwachter = await startChild([...profile, self, "gateway", mock.info.url]);
   const portkey = rest.includes("--no-portkey") ? { skipped: "--no-portkey" } : await startPortkey(mock.info.url);
   const targets = [
     {
       name: "direct (mock)",
       url: mock.info.url,
+      pid: mock.child.pid,
       path: "/v1/chat/completions",
       headers: { authorization: "Bearer sk-bench" },
     },
     {
       name: "Poortwachter",
       url: poortwachter.info.url,
+      pid: poortwachter.child.pid,
       path: "/v1/chat/completions",
       headers: { authorization: `Bearer ${poortwachter.info.key}` },
     },
   ];
   if (!portkey.skipped)
-    targets.push({ name: "Portkey", url: portkey.url, path: "/v1/chat/completions", headers: portkey.headers });
+    targets.push({
+      name: "Portkey",
+      url: portkey.url,
+      pid: portkey.child.pid,
+      path: "/v1/chat/completions",
+      headers: portkey.headers,
+    });
 
   // Sanity check: the gateway answers 200 and restores the placeholders of the mock's answer.
   const check = await fetch(`${poortwachter.info.url}/v1/chat/completions`, {
@@ -321,17 +351,20 @@ async function main() {
           target.name === "direct (mock)" ? "" : fmt(r.p50 - direct.p50),
           target.name === "direct (mock)" ? "" : fmt(r.p99 - direct.p99),
           fmt(r.rps, 0),
+          fmt(r.cpu),
           String(r.failures),
         ]);
       }
     }
   }
-  const header = ["mode", "conc", "target", "p50 ms", "p99 ms", "+p50 ms", "+p99 ms", "req/s", "errors"];
+  const header = ["mode", "conc", "target", "p50 ms", "p99 ms", "+p50 ms", "+p99 ms", "req/s", "cpu ms/req", "errors"];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (cells) => cells.map((c, i) => (i < 3 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ");
   process.stdout.write(`${line(header)}\n${widths.map((w) => "-".repeat(w)).join("  ")}\n`);
   for (const row of rows) process.stdout.write(`${line(row)}\n`);
-  process.stdout.write("\n+p50/+p99: added latency against calling the mock directly.\n");
+  process.stdout.write(
+    "\n+p50/+p99: added latency against calling the mock directly. cpu ms/req: CPU time of that target's process per request.\n",
+  );
   for (const note of notes) process.stdout.write(`${note}\n`);
   if (portkey.skipped) process.stdout.write(`Portkey: left out (${portkey.skipped}).\n`);
   else

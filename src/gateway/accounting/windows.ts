@@ -63,24 +63,51 @@ export interface BudgetWindow {
   end: Date;
 }
 
-export function dayWindow(now: Date): BudgetWindow {
-  const p = localParts(now);
-  return {
-    kind: "day",
-    id: `${p.year}-${pad(p.month)}-${pad(p.day)}`,
-    start: localMidnight(p.year, p.month, p.day),
-    end: localMidnight(p.year, p.month, p.day + 1),
-  };
+/**
+ * Every request asks for its windows, and the Intl formatting behind them is not cheap. Amsterdam's
+ * offsets are whole hours, so a window can only begin or end on a whole minute: the window of the
+ * current minute is the window of every instant in it. One entry per kind is enough (time moves on).
+ */
+const MINUTE_MS = 60_000;
+const cache = {
+  day: { minute: Number.NaN, window: undefined as BudgetWindow | undefined },
+  month: { minute: Number.NaN, window: undefined as BudgetWindow | undefined },
+};
+
+function cached(kind: "day" | "month", now: Date, compute: (now: Date) => BudgetWindow): BudgetWindow {
+  const minute = Math.floor(now.getTime() / MINUTE_MS);
+  const entry = cache[kind];
+  if (entry.minute === minute && entry.window) return entry.window;
+  const window = compute(now);
+  entry.minute = minute;
+  entry.window = window;
+  return window;
 }
 
+/** The calendar day in Amsterdam around `now`. The result is shared: do not change its dates. */
+export function dayWindow(now: Date): BudgetWindow {
+  return cached("day", now, (at) => {
+    const p = localParts(at);
+    return {
+      kind: "day",
+      id: `${p.year}-${pad(p.month)}-${pad(p.day)}`,
+      start: localMidnight(p.year, p.month, p.day),
+      end: localMidnight(p.year, p.month, p.day + 1),
+    };
+  });
+}
+
+/** The calendar month in Amsterdam around `now`. The result is shared: do not change its dates. */
 export function monthWindow(now: Date): BudgetWindow {
-  const p = localParts(now);
-  return {
-    kind: "month",
-    id: `${p.year}-${pad(p.month)}`,
-    start: localMidnight(p.year, p.month, 1),
-    end: localMidnight(p.year, p.month + 1, 1),
-  };
+  return cached("month", now, (at) => {
+    const p = localParts(at);
+    return {
+      kind: "month",
+      id: `${p.year}-${pad(p.month)}`,
+      start: localMidnight(p.year, p.month, 1),
+      end: localMidnight(p.year, p.month + 1, 1),
+    };
+  });
 }
 
 /** The Amsterdam calendar day of an instant, `YYYY-MM-DD`. */

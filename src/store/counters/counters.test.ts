@@ -130,6 +130,8 @@ describe("memory counters with the database", () => {
       await first.reserve([l], 100);
       await first.settle([l], 100, 40);
       await first.reserve([l], 200);
+      // A graceful stop writes the settled spend still pending (write-behind).
+      await first.close();
       const restarted = new MemoryCounters(new GatewaySpendRepository(store.store.db));
       expect(await restarted.read([l])).toEqual([40]);
       expect(await restarted.reserve([l], 461)).toMatchObject({ ok: false, current: 40 });
@@ -145,8 +147,11 @@ describe("memory counters with the database", () => {
     const store = await pg.open();
     try {
       const l = line("budget:user:y:d:2026-03-01", null);
-      await new MemoryCounters(new GatewaySpendRepository(store.store.db)).settle([l], 0, 3_000_000_000);
-      await new MemoryCounters(new GatewaySpendRepository(store.store.db)).settle([l], 0, 5);
+      for (const amount of [3_000_000_000, 5]) {
+        const counters = new MemoryCounters(new GatewaySpendRepository(store.store.db));
+        await counters.settle([l], 0, amount);
+        await counters.close();
+      }
       expect(await new MemoryCounters(new GatewaySpendRepository(store.store.db)).read([l])).toEqual([3_000_000_005]);
     } finally {
       await store.dispose();

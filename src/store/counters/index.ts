@@ -7,6 +7,7 @@ import type { Counters } from "./types.js";
 
 export { MemoryCounters } from "./memory.js";
 export { RedisCounters, type RedisCountersOptions } from "./redis.js";
+export { SpendLedger, type SpendLedgerOptions } from "./spend-ledger.js";
 export type { BucketOutcome, BucketSpec, CounterLine, Counters, ReserveOutcome } from "./types.js";
 
 export interface CountersOptions {
@@ -17,8 +18,12 @@ export interface CountersOptions {
   redisPrefix?: string | undefined;
 }
 
-/** Redis when a URL is given (scale-out), otherwise in-process counters backed by the database. */
+/**
+ * Redis when a URL is given (scale-out), otherwise in-process counters. Both write settled spend
+ * to the database (the source of truth for budgets) and read it back when a counter is new.
+ */
 export function createCounters(options: CountersOptions): Counters {
-  if (options.redisUrl) return RedisCounters.connect(options.redisUrl, { prefix: options.redisPrefix ?? "pw:" });
-  return new MemoryCounters(options.db ? new GatewaySpendRepository(options.db) : undefined);
+  const spend = options.db ? new GatewaySpendRepository(options.db) : undefined;
+  if (options.redisUrl) return RedisCounters.connect(options.redisUrl, { prefix: options.redisPrefix ?? "pw:", spend });
+  return new MemoryCounters(spend);
 }

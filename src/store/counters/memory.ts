@@ -1,4 +1,5 @@
 import type { GatewaySpendRepository } from "../repositories/gateway-spend.js";
+import { SpendLedger, type SpendLedgerOptions } from "./spend-ledger.js";
 import {
   type BucketOutcome,
   type BucketSpec,
@@ -20,8 +21,9 @@ interface Bucket {
 
 /**
  * Counters of a single instance. Check-and-add runs synchronously after the counters are loaded,
- * so the event loop makes it atomic. Settled amounts are written to the database (reservations are
- * not: after a restart nothing is in flight), and read back the first time a counter is used.
+ * so the event loop makes it atomic. Settled amounts are written to the database write-behind
+ * (SpendLedger: batched, and all of them on `close()`; reservations are not written: after a
+ * restart nothing is in flight), and read back the first time a counter is used.
  */
 export class MemoryCounters implements Counters {
   readonly backend = "memory" as const;
@@ -29,11 +31,15 @@ export class MemoryCounters implements Counters {
   private readonly loading = new Map<string, Promise<void>>();
   private readonly buckets = new Map<string, Bucket>();
   private operations = 0;
+  private readonly spend: SpendLedger | undefined;
 
   constructor(
-    private readonly spend: GatewaySpendRepository | undefined,
+    spend: GatewaySpendRepository | undefined,
     private readonly clock: () => number = Date.now,
-  ) {}
+    ledger: Omit<SpendLedgerOptions, "clock"> = {},
+  ) {
+    this.spend = spend ? new SpendLedger(spend, { ...ledger, clock }) : undefined;
+  }
 
   async reserve(lines: readonly CounterLine[], amount: number): Promise<ReserveOutcome> {
     await this.load(lines);
@@ -52,12 +58,7 @@ export class MemoryCounters implements Counters {
       const counter = this.counter(line);
       counter.value = Math.max(0, counter.value + actual - reserved);
     }
-    if (this.spend && actual > 0) {
-      await this.spend.add(
-        lines.map((line) => ({ key: line.key, amount: actual, expiresAt: line.expiresAt })),
-        new Date(this.clock()),
-      );
-    }
+    this.spend?.add(lines, actual);
   }
 
   async read(lines: readonly CounterLine[]): Promise<number[]> {
@@ -81,7 +82,13 @@ export class MemoryCounters implements Counters {
     return { allowed: true, retryAfterMs: 0 };
   }
 
+  /** Writes the settled spend still pending. */
+  async flush(): Promise<void> {
+    await this.spend?.flush();
+  }
+
   async close(): Promise<void> {
+    await this.spend?.close();
     this.counters.clear();
     this.buckets.clear();
   }
@@ -124,7 +131,7 @@ export class MemoryCounters implements Counters {
   }
 
   private async loadOne(line: CounterLine): Promise<void> {
-    const stored = this.spend ? await this.spend.read([line.key], new Date(this.clock())) : new Map<string, number>();
+    const stored = this.spend ? await this.spend.read([line.key]) : new Map<string, number>();
     if (this.counters.has(line.key)) return;
     this.counters.set(line.key, { value: stored.get(line.key) ?? 0, expiresAtMs: line.expiresAt.getTime() });
   }
@@ -137,6 +144,6 @@ export class MemoryCounters implements Counters {
     for (const [key, counter] of this.counters) if (counter.expiresAtMs <= now) this.counters.delete(key);
     for (const [key, bucket] of this.buckets) if (now - bucket.updatedMs > 3_600_000) this.buckets.delete(key);
     // Rows of past windows are never read again; failing to delete them now only delays it.
-    this.spend?.purgeExpired(new Date(now)).catch(() => {});
+    this.spend?.purgeExpired().catch(() => {});
   }
 }

@@ -51,6 +51,9 @@ export interface Counters {
    * only become known after the answer.
    */
   takeTokens(buckets: readonly BucketSpec[], nowMs: number, force?: boolean): Promise<BucketOutcome>;
+  /** Writes settled spend that is still on its way to the database. */
+  flush(): Promise<void>;
+  /** Writes what is pending, then lets go of connections this object opened. */
   close(): Promise<void>;
 }
 
