@@ -13,6 +13,7 @@ import { GovernanceService } from "../src/governance/service/index.js";
 import { type SessionAccount, testAccount, type WebApiDeps, type WebEnv } from "../src/server/web-api/context.js";
 import { createSettingsApi } from "../src/server/web-api/settings/index.js";
 import { createUsageApi } from "../src/server/web-api/usage/index.js";
+import { GatewayAuditRepository, type StoredAuditRecord } from "../src/store/repositories/gateway-audit.js";
 import { createKey, gatewayYaml, type Instance, post, startInstance } from "./gateway-harness.js";
 
 let upstream: MockUpstream;
@@ -201,14 +202,15 @@ describe("settings API", () => {
   });
 
   it("pseudonymises a customer from an uploaded list that the built-in detector misses", async () => {
-    const prompt = "Maak een offerte voor Zonnestraal Kozijnen graag.";
+    // A customer written in lower case: nothing about it looks like a name to the built-in detector.
+    const prompt = "Maak een offerte voor groenlinck, graag vandaag nog.";
     expect(new Detector().detect(prompt)).toEqual([]);
     expect((await chat(prompt)).status).toBe(200);
-    expect(JSON.stringify(upstream.requests.at(-1)?.body)).toContain("Zonnestraal Kozijnen");
+    expect(JSON.stringify(upstream.requests.at(-1)?.body)).toContain("groenlinck");
 
     const upload = await call("PUT", "/settings/dictionary", {
       fileName: "klanten.csv",
-      content: "type,waarde\nbedrijf,Zonnestraal Kozijnen\npersoon,Henk Bloemkool\n",
+      content: "type,waarde\nbedrijf,Groenlinck\npersoon,Henk Bloemkool\n",
     });
     expect(upload.status).toBe(200);
     expect(await upload.json()).toMatchObject({ entries: 2, fileName: "klanten.csv", byType: { ORGANIZATION: 1 } });
@@ -216,17 +218,17 @@ describe("settings API", () => {
     const response = await chat(prompt);
     expect(response.status).toBe(200);
     const sent = JSON.stringify(upstream.requests.at(-1)?.body);
-    expect(sent).not.toContain("Zonnestraal");
+    expect(sent).not.toContain("groenlinck");
     expect(sent).toContain("[ORGANISATIE_1]");
 
     expect((await call("DELETE", "/settings/dictionary")).status).toBe(204);
     expect(await (await call("GET", "/settings/dictionary")).json()).toMatchObject({ entries: 0 });
     await chat(prompt);
-    expect(JSON.stringify(upstream.requests.at(-1)?.body)).toContain("Zonnestraal Kozijnen");
+    expect(JSON.stringify(upstream.requests.at(-1)?.body)).toContain("groenlinck");
   });
 
   it("loads the stored customer list again when the gateway restarts", async () => {
-    await call("PUT", "/settings/dictionary", { content: "naam\nZonnestraal Kozijnen\n" });
+    await call("PUT", "/settings/dictionary", { content: "bedrijf\nGroenlinck\n" });
     const { RuntimeSettings } = await import("../src/settings/index.js");
     const swapped: Detector[] = [];
     const fresh = new RuntimeSettings({
@@ -236,7 +238,7 @@ describe("settings API", () => {
     });
     await fresh.load();
     expect(swapped).toHaveLength(1);
-    expect(swapped[0]?.detect("Maak een offerte voor Zonnestraal Kozijnen graag.")).toHaveLength(1);
+    expect(swapped[0]?.detect("Maak een offerte voor groenlinck, graag vandaag nog.")).toHaveLength(1);
     await call("DELETE", "/settings/dictionary");
   });
 
@@ -279,10 +281,20 @@ describe("settings API", () => {
     expect((await response.json()).error.code).toBe("unknown_model");
   });
 
-  it("stores retention and purges audit rows older than the audit retention", async () => {
+  it("stores retention and purges audit records older than the audit retention", async () => {
     expect(await (await call("GET", "/settings/retention")).json()).toEqual({ chatDays: 30, auditDays: 365 });
+    const repo = new GatewayAuditRepository(instance.store.db);
+    const [recent] = await repo.query({ limit: 1 });
+    expect(recent).toBeDefined();
+    const old = new Date(Date.now() - 60 * 86_400_000).toISOString();
+    await repo.insertMany([{ ...(recent as StoredAuditRecord), id: "old-record", time: old }]);
+    expect((await repo.query({ to: new Date(Date.now() - 31 * 86_400_000).toISOString() })).length).toBe(1);
+
     const response = await call("PUT", "/settings/retention", { chatDays: 14, auditDays: 30 });
     expect(await response.json()).toEqual({ chatDays: 14, auditDays: 30 });
+    // A shorter audit retention purges at once; recent records stay.
+    expect(await repo.query({ to: new Date(Date.now() - 31 * 86_400_000).toISOString() })).toEqual([]);
+    expect((await repo.query({ limit: 1 })).length).toBe(1);
     expect(await instance.store.settings.get("chat.retentionDays", (await import("zod")).z.number())).toBe(14);
     expect((await call("PUT", "/settings/retention", { auditDays: 0 })).status).toBe(422);
   });
