@@ -8,7 +8,7 @@
 import type { CatalogModel } from "../../config/index.js";
 import type { Entity } from "../../detect/index.js";
 import type { Decision } from "../../policy/index.js";
-import { type PlaceholderResolver, restore, Session, StreamingRestorer } from "../../pseudonymize/index.js";
+import { type PlaceholderResolver, restore, type Session, StreamingRestorer } from "../../pseudonymize/index.js";
 import type { BudgetReservation } from "../accounting/budgets.js";
 import type { Identity } from "../accounting/identity.js";
 import { estimateTokens } from "../accounting/pricing.js";
@@ -60,8 +60,7 @@ export interface ResponsesSteps {
     decision: Decision,
     identity: Identity,
     trace: Trace,
-    // The vault write may still be running (older pipeline) or already done (atomic update).
-  ): Promise<Session | { session: Session; saved: Promise<void> }>;
+  ): Promise<Session>;
   noteProvider(provider: string, upstreamModel: string, targets: Target[], trace: Trace): void;
   finish(
     reservation: BudgetReservation,
@@ -113,9 +112,8 @@ export async function handleResponses(
     trace,
   );
   reserved(reservation);
-  const pseudonymised = await steps.pseudonymise(request, texts, assessed.entities, decision, identity, trace);
-  const session = pseudonymised instanceof Session ? pseudonymised : pseudonymised.session;
-  const saved = pseudonymised instanceof Session ? Promise.resolve() : pseudonymised.saved;
+  // Allocation is atomic per conversation: once this resolves, a follow-up request finds the placeholders.
+  const session = await steps.pseudonymise(request, texts, assessed.entities, decision, identity, trace);
   const suffix = steps.disclosureLine ? disclosureSuffix(steps.disclosureLine) : undefined;
   const rewriting = {
     create: (kind: TextKind): TextRewriter =>
@@ -155,7 +153,6 @@ export async function handleResponses(
       throw error;
     }
     trace.upstreamStatus = 200;
-    await saved;
     steps.noteProvider(started.target.adapter.id, started.target.model.upstreamModel, targets, trace);
     return {
       kind: "stream",
@@ -173,7 +170,6 @@ export async function handleResponses(
     ));
   } finally {
     detach();
-    await saved;
   }
   trace.upstreamStatus = 200;
   steps.noteProvider(target.adapter.id, target.model.upstreamModel, targets, trace);
