@@ -262,6 +262,7 @@ export function ChatPage() {
 
             {stage === "review" ? (
               <ReviewPanel
+                text={draft}
                 entities={preview}
                 hints={hints}
                 onChange={(next) => void changeHints(next)}

@@ -1,9 +1,9 @@
 import { Box } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { type Entity, segments, typeColor } from "./entities";
+import { type Span, segments, typeColor } from "./entities";
 
 /** The text with every finding marked; the type is in the title and read out by screen readers. */
-export function HighlightedText({ text, entities, label }: { text: string; entities: Entity[]; label: string }) {
+export function HighlightedText({ text, entities, label }: { text: string; entities: readonly Span[]; label: string }) {
   const { t } = useTranslation("chat");
   return (
     <Box

@@ -17,6 +17,7 @@ import { useTranslation } from "react-i18next";
 import { ENTITY_TYPES } from "../../../../src/detect/index.js";
 import type { Hints, PreviewEntity } from "./chat-api";
 import { type EntityType, placeholderLabel } from "./entities";
+import { HighlightedText } from "./HighlightedText";
 
 /**
  * The review step: exactly what will be replaced before anything leaves (the server's own
@@ -24,6 +25,7 @@ import { type EntityType, placeholderLabel } from "./entities";
  * detector missed. Secrets and BSNs cannot be switched off: the policy never forwards them.
  */
 export function ReviewPanel({
+  text,
   entities,
   hints,
   onChange,
@@ -31,6 +33,7 @@ export function ReviewPanel({
   onBack,
   busy,
 }: {
+  text: string;
   entities: PreviewEntity[];
   hints: Hints;
   onChange(hints: Hints): void;
@@ -67,6 +70,13 @@ export function ReviewPanel({
           {t("review.title")}
         </Title>
         <Text size="sm">{unique.length === 0 ? t("review.nothing") : t("review.intro")}</Text>
+        <Paper p="xs" bg="gray.0" radius="sm">
+          <HighlightedText
+            text={text}
+            entities={entities.filter((e) => e.locked || !hints.notPersonal.includes(e.value))}
+            label={t("review.messageLabel")}
+          />
+        </Paper>
         {locked ? (
           <Alert color="red" title={t("review.lockedTitle")}>
             {t("review.lockedText")}

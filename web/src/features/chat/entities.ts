@@ -3,6 +3,9 @@ import { PLACEHOLDER_LABELS } from "../../../../src/pseudonymize/index.js";
 
 export type { Entity, EntityType };
 
+/** What a highlight needs of a finding. */
+export type Span = Pick<Entity, "type" | "start" | "end">;
+
 /** Types the policy never forwards: a user cannot mark them "not personal". */
 export const LOCKED_TYPES: ReadonlySet<EntityType> = new Set<EntityType>(["SECRET", "BSN"]);
 
@@ -35,8 +38,8 @@ export function typeColor(type: EntityType): string {
 }
 
 /** The text cut into plain and marked pieces, in order (entities are non-overlapping, sorted). */
-export function segments(text: string, entities: readonly Entity[]): Array<{ text: string; entity?: Entity }> {
-  const out: Array<{ text: string; entity?: Entity }> = [];
+export function segments(text: string, entities: readonly Span[]): Array<{ text: string; entity?: Span }> {
+  const out: Array<{ text: string; entity?: Span }> = [];
   let cursor = 0;
   for (const entity of [...entities].sort((a, b) => a.start - b.start)) {
     if (entity.start < cursor) continue;
