@@ -38,6 +38,8 @@ export const NAME_FAILURE_LIMIT = 5;
 export const IP_FAILURE_LIMIT = 20;
 const FIRST_LOCK_MS = 30 * 1000;
 const MAX_LOCK_MS = 15 * 60 * 1000;
+/** Failures are forgotten after a day without new ones. */
+const THROTTLE_MEMORY_MS = 24 * 60 * 60 * 1000;
 
 export const TOTP_FOR_EVERYONE_SETTING = "accounts.totpForEveryone";
 
@@ -409,6 +411,9 @@ export class AccountService {
 
   async startSession(accountId: string, stage: SessionRecord["stage"]): Promise<NewSession> {
     const now = this.clock();
+    // Housekeeping rides on logins (rare, and never on the request path of the gateway).
+    await this.repo.deleteExpiredSessions(new Date(now).toISOString());
+    await this.repo.deleteStaleThrottles(new Date(now - THROTTLE_MEMORY_MS).toISOString(), new Date(now).toISOString());
     const sessionToken = token();
     const csrfToken = token();
     const expiresAt = new Date(now + (stage === "active" ? SESSION_ABSOLUTE_MS : PENDING_LOGIN_MS)).toISOString();

@@ -314,6 +314,15 @@ export class AccountsRepository {
       .execute();
   }
 
+  /** Forgets counters untouched since `beforeIso` whose lock-out is over, so guessed names do not pile up. */
+  async deleteStaleThrottles(beforeIso: string, nowIso: string): Promise<void> {
+    await this.db
+      .deleteFrom("login_throttle")
+      .where("updated_at", "<", beforeIso)
+      .where((eb) => eb.or([eb("locked_until", "is", null), eb("locked_until", "<", nowIso)]))
+      .execute();
+  }
+
   async clearThrottle(key: string): Promise<void> {
     await this.db.deleteFrom("login_throttle").where("key", "=", key).execute();
   }

@@ -3,7 +3,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Hono } from "hono";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS, totpCode } from "../../../accounts/index.js";
+import {
+  listAdminActions,
+  recordAdminAction,
+  SESSION_ABSOLUTE_MS,
+  SESSION_IDLE_MS,
+  totpCode,
+} from "../../../accounts/index.js";
 import { GovernanceService } from "../../../governance/service/index.js";
 import { openStore, type Store } from "../../../store/index.js";
 import type { WebApiDeps } from "../context.js";
@@ -399,5 +405,22 @@ describe("accounts: set-up, login with TOTP, sessions, CSRF, admin", () => {
       expect(haystack).not.toContain(secretValue);
     }
     expect(responses.join("")).not.toMatch(/argon2|password_hash|passwordHash|totpSecret/);
+  });
+
+  it("marks cookies Secure behind an https proxy", async () => {
+    const client = new Client(app);
+    const setup = await client.request("POST", "/auth/setup", OWNER, { headers: { "x-forwarded-proto": "https" } });
+    for (const cookie of setup.headers.getSetCookie()) expect(cookie).toMatch(/; Secure/);
+  });
+
+  it("lets other routers record admin actions, without secrets in the details", async () => {
+    await recordAdminAction(store, { id: "acc_1", name: "marieke" }, "providers.added", "openai", {
+      provider: "openai",
+      apiKey: "sk-geheim",
+      password: "ook geheim",
+    });
+    const [record] = await listAdminActions(store);
+    expect(record).toMatchObject({ actorName: "marieke", action: "providers.added", target: "openai" });
+    expect(record?.details).toEqual({ provider: "openai" });
   });
 });
