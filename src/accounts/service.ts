@@ -702,6 +702,46 @@ export class AccountService {
     return { account, oneTimePassword: password };
   }
 
+  /**
+   * For whoever runs the server (the `poortwachter accounts` command): gets a locked-out owner
+   * back in when their phone and recovery codes are gone. Recorded in the audit as done by "cli".
+   */
+  async resetFromConsole(
+    name: string,
+    what: { totp: boolean; password: boolean },
+  ): Promise<{ account: AccountRecord; oneTimePassword?: string }> {
+    const target = await this.repo.getByName(name);
+    if (!target) throw notFound();
+    const actor = { id: null, name: "cli" };
+    let oneTime: string | undefined;
+    if (what.totp) {
+      await this.repo.update(
+        target.id,
+        { totpSecret: null, totpPendingSecret: null, totpEnabledAt: null, totpLastStep: null },
+        this.now(),
+      );
+      await this.repo.replaceRecoveryCodes(target.id, []);
+      await recordAdminAction(this.store, actor, "account.totp_reset", target.name, {}, this.now());
+    }
+    if (what.password) {
+      oneTime = oneTimePassword();
+      await this.repo.update(
+        target.id,
+        { passwordHash: await hashPassword(oneTime), passwordChangeRequired: true },
+        this.now(),
+      );
+      await recordAdminAction(this.store, actor, "account.password_reset", target.name, {}, this.now());
+    }
+    if (target.disabledAt !== null && what.password) {
+      await this.repo.update(target.id, { disabledAt: null }, this.now());
+      await recordAdminAction(this.store, actor, "account.enabled", target.name, {}, this.now());
+    }
+    await this.repo.deleteSessionsOf(target.id);
+    await this.repo.clearThrottle(`name:${target.name.toLowerCase()}`);
+    const account = await this.getAccount(target.id);
+    return oneTime === undefined ? { account } : { account, oneTimePassword: oneTime };
+  }
+
   async listTeams(): Promise<Array<{ name: string; createdAt: string; members: number }>> {
     const [teams, accounts] = await Promise.all([this.identities.listTeams(), this.repo.list()]);
     return teams.map((t) => ({ ...t, members: accounts.filter((a) => a.team === t.name).length }));

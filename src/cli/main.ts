@@ -1,4 +1,5 @@
 import { Command, CommanderError } from "commander";
+import { registerAccounts } from "./commands/accounts.js";
 import { registerAnonymize } from "./commands/anonymize.js";
 import { registerApprovals } from "./commands/approvals.js";
 import { registerAudit } from "./commands/audit.js";
@@ -37,6 +38,7 @@ export function buildProgram(): Command {
   registerKeys(program);
   registerUsers(program);
   registerTeams(program);
+  registerAccounts(program);
   registerAudit(program);
   registerApprovals(program);
   registerPolicy(program);
