@@ -16,6 +16,8 @@ import {
   type DataClass,
   missingFacts,
   TIER_REQUIREMENTS,
+  TIER_RULES,
+  type TierFacts,
   tierAllows,
 } from "../../../policy/index.js";
 import {
@@ -121,7 +123,7 @@ export function createSettingsApi(deps: WebApiDeps): Hono<WebEnv> {
             tier: m.tier,
             tierLabel: CLASS_LABELS[m.tier][lang],
             nextTier: nextTier(m.tier),
-            missingForNext: nextTier(m.tier) === null ? [] : missingFacts(m.facts, nextTier(m.tier) as DataClass),
+            missingForNext: missingForNext(m.facts, m.tier),
             pricePerMTok: m.price ?? null,
           })),
       })),
@@ -310,6 +312,25 @@ export function createSettingsApi(deps: WebApiDeps): Hono<WebEnv> {
   });
 
   return app;
+}
+
+/**
+ * What a model lacks for the next tier. "Run it locally" is no advice for a cloud service, so
+ * for those only the contract routes count.
+ */
+function missingForNext(facts: TierFacts, tier: DataClass): string[] {
+  const next = nextTier(tier);
+  if (next === null) return [];
+  if (facts.local) return missingFacts(facts, next);
+  let best: string[] | undefined;
+  for (const rule of TIER_RULES) {
+    if (rule.tier !== next || rule.requires.local === true) continue;
+    const missing = Object.entries(rule.requires)
+      .filter(([fact, value]) => facts[fact as keyof TierFacts] !== value)
+      .map(([fact, value]) => `${fact}: ${String(value)}`);
+    if (!best || missing.length < best.length) best = missing;
+  }
+  return best ?? missingFacts(facts, next);
 }
 
 function nextTier(tier: DataClass): DataClass | null {

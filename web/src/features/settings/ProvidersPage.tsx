@@ -61,9 +61,7 @@ export function ProvidersPage() {
                 {provider.id}
               </Title>
               <Group gap="xs">
-                <Badge variant="light" color="gray.8">
-                  {t(`providers.type.${provider.type}`, { defaultValue: provider.type })}
-                </Badge>
+                <Badge variant="default">{t(`providers.type.${provider.type}`, { defaultValue: provider.type })}</Badge>
                 {provider.host ? (
                   <Text size="sm" c="dimmed">
                     {provider.host}
@@ -86,8 +84,10 @@ export function ProvidersPage() {
                 <Table.Tbody>
                   {provider.models.map((model) => (
                     <Table.Tr key={model.name} data-testid={`model-${model.name}`}>
-                      <Table.Td>
-                        <Text fw={600}>{model.name}</Text>
+                      <Table.Td miw={140}>
+                        <Text fw={600} style={{ whiteSpace: "nowrap" }}>
+                          {model.name}
+                        </Text>
                         {model.upstreamModel !== model.name ? (
                           <Text size="xs" c="dimmed">
                             {t("providers.upstream", { name: model.upstreamModel })}
