@@ -7,7 +7,7 @@ import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import type { ConversationRepository, ConversationRow } from "../store/repositories/conversations.js";
 import type { SettingsRepository } from "../store/repositories/settings.js";
-import type { ConversationCipher } from "./conversation-cipher.js";
+import { type ConversationCipher, SealedValueError } from "./conversation-cipher.js";
 import type { Conversation, ConversationContent, ConversationSummary } from "./types.js";
 
 export const RETENTION_SETTING = "chat.retentionDays";
@@ -65,7 +65,16 @@ export class ConversationService {
   async list(accountId: string): Promise<ConversationSummary[]> {
     const days = await this.purgeAndDays();
     const rows = await this.options.repository.list(accountId);
-    return rows.map((row) => this.summary(row, days));
+    const out: ConversationSummary[] = [];
+    for (const row of rows) {
+      // A row sealed with another key (the vault key was replaced) cannot be shown; retention removes it.
+      try {
+        out.push(this.summary(row, days));
+      } catch (error) {
+        if (!(error instanceof SealedValueError)) throw error;
+      }
+    }
+    return out;
   }
 
   async get(accountId: string, id: string): Promise<Conversation | undefined> {

@@ -349,6 +349,8 @@ describe("team chat API", () => {
     await store.db.updateTable("chat_conversations").set({ account_id: "acc_bob" }).where("id", "=", id).execute();
     const moved = await bob.request(`/chat/conversations/${id}`);
     expect(moved.status).toBe(500);
+    expect(((await moved.json()) as Json).error.code).toBe("conversation_unreadable");
+    expect(((await (await bob.request("/chat/conversations")).json()) as Json).conversations).toEqual([]);
   });
 
   it("renames and deletes a conversation", async () => {
@@ -385,6 +387,21 @@ describe("team chat API", () => {
     const response = await alice.request("/chat/documents/text", { method: "POST", body: form });
     expect(response.status).toBe(200);
     expect(((await response.json()) as Json).text).toBe("Naam: Jan de Vries\n");
+    const mail = new FormData();
+    const eml =
+      "From: Jan de Vries <jan@devries.nl>\r\nTo: info@bakkerij.nl\r\nSubject: Offerte\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nGraag een offerte voor 200 broodjes.\r\n";
+    mail.append("file", new File([eml], "vraag.eml", { type: "message/rfc822" }));
+    const extracted = (await (
+      await alice.request("/chat/documents/text", { method: "POST", body: mail })
+    ).json()) as Json;
+    expect(extracted.kind).toBe("eml");
+    expect(extracted.text).toContain("Van: Jan de Vries <jan@devries.nl>");
+    expect(extracted.text).toContain("Graag een offerte voor 200 broodjes.");
+
+    const big = new FormData();
+    big.append("file", new File([new Uint8Array(10 * 1024 * 1024 + 1)], "groot.txt"));
+    expect((await alice.request("/chat/documents/text", { method: "POST", body: big })).status).toBe(413);
+
     const bad = new FormData();
     bad.append("file", new File(["x"], "foto.png"));
     const refused = await alice.request("/chat/documents/text", { method: "POST", body: bad });

@@ -7,7 +7,7 @@
  */
 import { Hono } from "hono";
 import { z } from "zod";
-import { ConversationCipher } from "../../../chat/conversation-cipher.js";
+import { ConversationCipher, SealedValueError } from "../../../chat/conversation-cipher.js";
 import { ConversationService } from "../../../chat/conversations.js";
 import { resolveVaultKey } from "../../../config/index.js";
 import { ConversationRepository } from "../../../store/repositories/conversations.js";
@@ -129,8 +129,20 @@ export function createChatApi(deps: WebApiDeps): Hono<WebEnv> {
 
   app.get("/conversations/:id", async (c) => {
     if (!conversations) return unavailable(c);
-    const conversation = await conversations.get(c.get("account").id, c.req.param("id"));
-    return conversation ? c.json(conversation) : notFound(c);
+    try {
+      const conversation = await conversations.get(c.get("account").id, c.req.param("id"));
+      return conversation ? c.json(conversation) : notFound(c);
+    } catch (error) {
+      if (!(error instanceof SealedValueError)) throw error;
+      return webError(
+        c,
+        500,
+        "conversation_unreadable",
+        c.get("language") === "en"
+          ? "This conversation can no longer be opened: the instance's key has changed. Delete it and start a new one."
+          : "Dit gesprek kan niet meer worden geopend: de sleutel van Poortwachter is veranderd. Verwijder het en begin een nieuw gesprek.",
+      );
+    }
   });
 
   app.patch("/conversations/:id", async (c) => {
