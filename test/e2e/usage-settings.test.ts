@@ -93,7 +93,7 @@ describe.skipIf(!browserAvailable)("usage and settings in the browser", () => {
     await page.setViewportSize(VIEWPORTS.laptop);
   }, 60_000);
 
-  it("shows providers with their tier and the policy table", async () => {
+  it("shows providers with their tier, the policy table, and applies a team rule set in the browser", async () => {
     await open("/settings/providers", "AI-diensten en hun niveau");
     expect(await page.getByTestId("model-gpt-4.1").getByTestId("tier").textContent()).toBe(
       "Niveau 3: gevoelige gegevens",
@@ -109,6 +109,21 @@ describe.skipIf(!browserAvailable)("usage and settings in the browser", () => {
     expect(await special.textContent()).toContain("llama3.1:8b");
     await page.getByTestId("team-verkoop").waitFor();
     await screenshot(page, "settings-policy");
+
+    // A stricter rule for the member's team reroutes its next request to the local model.
+    await page.getByRole("button", { name: "Regels van team verkoop wijzigen" }).click();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByRole("combobox", { name: "Behandel elk verzoek minimaal als" }).click();
+    await page.getByRole("option", { name: "Bijzondere persoonsgegevens" }).click();
+    await dialog.getByRole("button", { name: "Opslaan" }).click();
+    await page.getByTestId("team-verkoop").filter({ hasText: "Deze pagina" }).waitFor();
+    const rerouted = await chat("Schrijf een korte tekst over de herfst.");
+    expect(rerouted.headers.get("x-poortwachter-decision")).toBe("reroute");
+    expect(rerouted.headers.get("x-poortwachter-model")).toBe("llama3.1:8b");
+
+    await page.getByRole("button", { name: "Regels van team verkoop terugzetten" }).click();
+    await page.getByTestId("team-verkoop").filter({ hasText: "Standaardregels" }).waitFor();
+    expect((await chat("Schrijf een korte tekst over de herfst.")).headers.get("x-poortwachter-model")).toBe("gpt-4.1");
   }, 60_000);
 
   it("uploads a customer list in the browser; the next request has the customer replaced", async () => {
