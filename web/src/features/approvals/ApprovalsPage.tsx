@@ -1,0 +1,260 @@
+import { Alert, Badge, Button, Code, Group, Modal, Select, Stack, Table, Text, Textarea } from "@mantine/core";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { ApiError, api } from "../../api";
+import { PageHeader } from "../../layout/PageHeader";
+import type { Approval, ApprovalList, ApprovalStatus } from "./types";
+
+type Filter = ApprovalStatus | "all";
+type Action = "approve" | "deny";
+
+const STATUS_COLOR: Record<ApprovalStatus, string> = { pending: "orange", approved: "teal", denied: "red" };
+const CLASS_COLOR = { public: "gray", customer: "blue", sensitive: "grape", special: "red" } as const;
+
+function dateTime(iso: string | null, language: string): string {
+  if (!iso) return "—";
+  return new Intl.DateTimeFormat(language === "en" ? "en-GB" : "nl-NL", {
+    dateStyle: "medium",
+    timeStyle: "short",
+  }).format(new Date(iso));
+}
+
+function ErrorText({ error }: { error: unknown }) {
+  const { t } = useTranslation("approvals");
+  if (!error) return null;
+  return (
+    <Alert color="red" variant="light" role="alert">
+      {error instanceof ApiError ? error.message : t("error")}
+    </Alert>
+  );
+}
+
+/** Entity counts as "PERSON 2 · EMAIL 1": what was found, never what it was. */
+function Counts({ counts }: { counts: Record<string, number> }) {
+  const entries = Object.entries(counts).sort(([a], [b]) => a.localeCompare(b));
+  if (entries.length === 0) return <Text size="sm">—</Text>;
+  return (
+    <Text size="sm" ff="monospace">
+      {entries.map(([type, n]) => `${type} ${n}`).join(" · ")}
+    </Text>
+  );
+}
+
+/**
+ * Requests the AI policy held for a person's approval (tool calls on customer data): who asked,
+ * for which model and tools, on which kind of data. The admin approves or denies; the employee's
+ * tool then sends the same request again with the approval id.
+ */
+export function ApprovalsPage() {
+  const { t, i18n } = useTranslation("approvals");
+  const client = useQueryClient();
+  const [filter, setFilter] = useState<Filter>("pending");
+  const [deciding, setDeciding] = useState<{ approval: Approval; action: Action } | null>(null);
+  const [note, setNote] = useState("");
+  const list = useQuery({
+    queryKey: ["approvals", filter],
+    queryFn: () => api<ApprovalList>(`/api/app/approvals?status=${filter}`),
+    // New held requests show up without reloading the page.
+    refetchInterval: 15_000,
+  });
+  const decide = useMutation({
+    mutationFn: (input: { approval: Approval; action: Action; note: string }) =>
+      api<Approval>(`/api/app/approvals/${encodeURIComponent(input.approval.id)}/${input.action}`, {
+        body: input.note.trim() === "" ? {} : { note: input.note.trim() },
+      }),
+    onSuccess: async () => {
+      setDeciding(null);
+      setNote("");
+      await client.invalidateQueries({ queryKey: ["approvals"] });
+    },
+  });
+  const open = (approval: Approval, action: Action) => {
+    decide.reset();
+    setNote("");
+    setDeciding({ approval, action });
+  };
+  const approvals = list.data?.approvals ?? [];
+
+  return (
+    <Stack maw={1200}>
+      <PageHeader title={t("title")} description={t("description")} />
+      <Group align="flex-end" justify="space-between" wrap="wrap">
+        <Select
+          label={t("filter.label")}
+          value={filter}
+          onChange={(value) => setFilter((value as Filter | null) ?? "pending")}
+          allowDeselect={false}
+          data={(["pending", "approved", "denied", "all"] as const).map((value) => ({
+            value,
+            label: t(`filter.${value}`),
+          }))}
+          w={220}
+        />
+        <Button variant="default" onClick={() => list.refetch()} loading={list.isFetching}>
+          {t("refresh")}
+        </Button>
+      </Group>
+      <ErrorText error={list.error} />
+      {list.data && approvals.length === 0 ? (
+        <Text c="dimmed">{filter === "pending" ? t("emptyPending") : t("empty")}</Text>
+      ) : null}
+      {approvals.length > 0 ? (
+        <Table.ScrollContainer minWidth={900}>
+          <Table striped highlightOnHover aria-label={t("tableLabel")}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t("col.requested")}</Table.Th>
+                <Table.Th>{t("col.user")}</Table.Th>
+                <Table.Th>{t("col.model")}</Table.Th>
+                <Table.Th>{t("col.tools")}</Table.Th>
+                <Table.Th>{t("col.data")}</Table.Th>
+                <Table.Th>{t("col.found")}</Table.Th>
+                <Table.Th>{t("col.status")}</Table.Th>
+                <Table.Th>{t("col.actions")}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {approvals.map((approval) => (
+                <Table.Tr key={approval.id}>
+                  <Table.Td>
+                    <Text size="sm">{dateTime(approval.requestedAt, i18n.language)}</Text>
+                    <Text size="xs" c="dimmed" ff="monospace">
+                      {approval.id}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm">{approval.user}</Text>
+                    {approval.team ? (
+                      <Text size="xs" c="dimmed">
+                        {t("team", { team: approval.team })}
+                      </Text>
+                    ) : null}
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm">{approval.model}</Text>
+                    <Text size="xs" c="dimmed" ff="monospace">
+                      {approval.endpoint}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Group gap={4}>
+                      {approval.tools.map((tool) => (
+                        <Badge key={tool} variant="outline" color="dark" tt="none">
+                          {tool}
+                        </Badge>
+                      ))}
+                    </Group>
+                  </Table.Td>
+                  <Table.Td>
+                    <Badge color={CLASS_COLOR[approval.classification]} variant="light">
+                      {t(`class.${approval.classification}`)}
+                    </Badge>
+                  </Table.Td>
+                  <Table.Td>
+                    <Counts counts={approval.entityCounts} />
+                  </Table.Td>
+                  <Table.Td>
+                    <Badge color={STATUS_COLOR[approval.status]} variant="light">
+                      {t(`status.${approval.status}`)}
+                    </Badge>
+                    {approval.status !== "pending" ? (
+                      <Text size="xs" c="dimmed">
+                        {t("decidedBy", {
+                          who: approval.decidedBy ?? "—",
+                          when: dateTime(approval.decidedAt, i18n.language),
+                        })}
+                      </Text>
+                    ) : null}
+                    {approval.status === "approved" ? (
+                      <Text size="xs" c="dimmed">
+                        {t("validUntil", { when: dateTime(approval.expiresAt, i18n.language), uses: approval.uses })}
+                      </Text>
+                    ) : null}
+                    {approval.note ? (
+                      <Text size="xs" fs="italic">
+                        {approval.note}
+                      </Text>
+                    ) : null}
+                  </Table.Td>
+                  <Table.Td>
+                    {approval.status === "pending" ? (
+                      <Group gap="xs" wrap="nowrap">
+                        <Button
+                          size="xs"
+                          color="teal"
+                          onClick={() => open(approval, "approve")}
+                          aria-label={t("approveNamed", { user: approval.user, id: approval.id })}
+                        >
+                          {t("approve")}
+                        </Button>
+                        <Button
+                          size="xs"
+                          color="red"
+                          variant="outline"
+                          onClick={() => open(approval, "deny")}
+                          aria-label={t("denyNamed", { user: approval.user, id: approval.id })}
+                        >
+                          {t("deny")}
+                        </Button>
+                      </Group>
+                    ) : null}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      ) : null}
+      <Alert color="gray" title={t("howTitle")}>
+        <Text size="sm">{t("how", { minutes: list.data?.windowMinutes ?? 60 })}</Text>
+        <Code block mt="xs">
+          x-poortwachter-approval: apr_…
+        </Code>
+      </Alert>
+      <Modal
+        opened={deciding !== null}
+        onClose={() => setDeciding(null)}
+        title={deciding ? t(deciding.action === "approve" ? "confirmApproveTitle" : "confirmDenyTitle") : ""}
+      >
+        {deciding ? (
+          <form
+            onSubmit={(event) => {
+              event.preventDefault();
+              decide.mutate({ ...deciding, note });
+            }}
+          >
+            <Stack>
+              <Text size="sm">
+                {t(deciding.action === "approve" ? "confirmApprove" : "confirmDeny", {
+                  user: deciding.approval.user,
+                  model: deciding.approval.model,
+                  tools: deciding.approval.tools.join(", "),
+                  minutes: list.data?.windowMinutes ?? 60,
+                })}
+              </Text>
+              <Textarea
+                label={t("note")}
+                description={t("noteHelp")}
+                maxLength={500}
+                autosize
+                minRows={2}
+                value={note}
+                onChange={(event) => setNote(event.currentTarget.value)}
+              />
+              <ErrorText error={decide.error} />
+              <Group justify="flex-end">
+                <Button variant="default" onClick={() => setDeciding(null)}>
+                  {t("cancel")}
+                </Button>
+                <Button type="submit" color={deciding.action === "approve" ? "teal" : "red"} loading={decide.isPending}>
+                  {t(deciding.action === "approve" ? "approve" : "deny")}
+                </Button>
+              </Group>
+            </Stack>
+          </form>
+        ) : null}
+      </Modal>
+    </Stack>
+  );
+}
