@@ -15,6 +15,7 @@ import {
   Title,
   VisuallyHidden,
 } from "@mantine/core";
+import { useMediaQuery } from "@mantine/hooks";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { type ReactNode, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -69,6 +70,8 @@ export function UsagePage() {
   const [custom, setCustom] = useState(() => periodOf("month", { from: "", to: "" }));
   const [team, setTeam] = useState<string | null>(null);
   const [bucket, setBucket] = useState<Bucket>("day");
+  // Three labelled choices do not fit side by side on a phone.
+  const narrow = useMediaQuery("(max-width: 36em)");
   const period = periodOf(preset, custom);
   const validPeriod = /^\d{4}-\d{2}-\d{2}$/.test(period.from) && /^\d{4}-\d{2}-\d{2}$/.test(period.to);
   const params = new URLSearchParams({ from: period.from, to: period.to, bucket });
@@ -111,7 +114,7 @@ export function UsagePage() {
       />
       <Card withBorder mb="lg" component="section" aria-label={t("filters.label")}>
         <Group align="flex-end" wrap="wrap" gap="md">
-          <Stack gap={4}>
+          <Stack gap={4} w={narrow ? "100%" : undefined}>
             <Text size="sm" fw={500} id="usage-period-label">
               {t("filters.period")}
             </Text>
@@ -119,6 +122,8 @@ export function UsagePage() {
               aria-labelledby="usage-period-label"
               value={preset}
               onChange={(v) => setPreset(v as Preset)}
+              orientation={narrow ? "vertical" : "horizontal"}
+              fullWidth={narrow}
               data={[
                 { value: "month", label: t("filters.thisMonth") },
                 { value: "last30", label: t("filters.last30") },
@@ -236,6 +241,7 @@ function UsageContent({ data }: { data: UsageSummary }) {
             data={pivot(data.spendPerTeam, data.buckets, teams)}
             dataKey="bucket"
             xAxisProps={{ tickFormatter: f.bucket }}
+            yAxisProps={{ tickFormatter: f.euroTick }}
             valueFormatter={f.euro}
             withLegend
             series={teams.map((key, i) => ({
@@ -259,6 +265,7 @@ function UsageContent({ data }: { data: UsageSummary }) {
             dataKey="bucket"
             type="stacked"
             xAxisProps={{ tickFormatter: f.bucket }}
+            yAxisProps={{ tickFormatter: f.euroTick }}
             valueFormatter={f.euro}
             withLegend
             series={models.map((key, i) => ({

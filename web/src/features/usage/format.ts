@@ -16,6 +16,7 @@ export function useFormat() {
     minimumFractionDigits: 2,
     maximumFractionDigits: 4,
   });
+  const tinyEuro = new Intl.NumberFormat(locale, { style: "currency", currency: "EUR", maximumSignificantDigits: 2 });
   const day = new Intl.DateTimeFormat(locale, { day: "numeric", month: "short", timeZone: "UTC" });
   const fullDay = new Intl.DateTimeFormat(locale, { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
   const month = new Intl.DateTimeFormat(locale, { month: "long", year: "numeric", timeZone: "UTC" });
@@ -23,6 +24,8 @@ export function useFormat() {
     locale,
     number: (n: number) => number.format(n),
     euro: (n: number) => (n !== 0 && Math.abs(n) < 1 ? smallEuro.format(n) : euro.format(n)),
+    /** Axis ticks: two significant digits below one euro, so small steps stay distinct. */
+    euroTick: (n: number) => (n !== 0 && Math.abs(n) < 1 ? tinyEuro.format(n) : euro.format(n)),
     /** A bucket key (YYYY-MM-DD, or YYYY-MM for a month) as a short label. */
     bucket: (key: string) =>
       key.length === 7 ? month.format(new Date(`${key}-01T00:00:00Z`)) : day.format(new Date(`${key}T00:00:00Z`)),
