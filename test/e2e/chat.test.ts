@@ -37,7 +37,7 @@ describe.skipIf(!browserAvailable)("team chat and anonymise page in the browser"
 
   it("a member chats through the gateway: live highlight, review, restored answer, what the AI saw", async () => {
     await page.getByRole("heading", { name: "Veilig chatten", level: 2 }).waitFor();
-    const composer = page.getByLabel("Je bericht");
+    const composer = page.getByLabel("Je bericht", { exact: true });
     await composer.fill("Schrijf een bedankmail aan Pieter de Groot voor zijn bestelling van vorige week.");
     // Detected in the browser while typing, before anything is sent.
     const mark = page.getByTestId("live-highlight").locator('mark[data-type="PERSON"]');
@@ -76,9 +76,37 @@ describe.skipIf(!browserAvailable)("team chat and anonymise page in the browser"
     await screenshot(page, "chat");
   });
 
+  it("sends the review's corrections: a name marked not personal stays, an added value is replaced", async () => {
+    await page.getByLabel("Je bericht", { exact: true }).fill("Vraag Pieter de Groot of project Zonnebloem doorgaat.");
+    await page.getByRole("button", { name: "Controleren en versturen" }).click();
+    const review = page.getByTestId("review-table");
+    await review.getByRole("cell", { name: "Pieter de Groot", exact: true }).waitFor();
+    await review.getByRole("switch", { name: "Pieter de Groot is niet persoonlijk" }).focus();
+    await page.keyboard.press("Space");
+    await review.getByText("blijft staan").waitFor();
+    await page.getByLabel("Iets gemist? Voeg toe").fill("Zonnebloem");
+    await page.getByRole("combobox", { name: "Soort gegeven" }).click();
+    await page.getByRole("option", { name: "Organisatie" }).click();
+    await page.getByRole("button", { name: "Toevoegen" }).click();
+    await review.getByRole("cell", { name: "Zonnebloem", exact: true }).waitFor();
+
+    const before = chatCompletions().length;
+    app.upstream.reply({ text: "Ik vraag het na bij [ORGANISATIE_1]." });
+    await page.getByRole("button", { name: "Versturen", exact: true }).click();
+    await page.getByTestId("assistant-message").last().getByText("Ik vraag het na bij Zonnebloem.").waitFor();
+    const sent = chatCompletions()[before]?.bodyText ?? "";
+    // The new message went with the name as typed and the project as a placeholder.
+    const last = JSON.parse(sent).messages.at(-1).content as string;
+    expect(last).toContain("Pieter de Groot");
+    expect(last).not.toContain("Zonnebloem");
+    expect(last).toContain("[ORGANISATIE_1]");
+  });
+
   it("blocks a message with a BSN and shows the reason; nothing reaches the AI service", async () => {
     const before = chatCompletions().length;
-    await page.getByLabel("Je bericht").fill("Kun je controleren of BSN 111222333 bij mevrouw Jansen hoort?");
+    await page
+      .getByLabel("Je bericht", { exact: true })
+      .fill("Kun je controleren of BSN 111222333 bij mevrouw Jansen hoort?");
     await page.getByRole("button", { name: "Controleren en versturen" }).click();
     await page.getByText("Dit bericht wordt niet verstuurd").waitFor();
     // The BSN cannot be switched to "not personal".
@@ -137,5 +165,18 @@ describe.skipIf(!browserAvailable)("team chat and anonymise page in the browser"
     ]);
     await chooser.setFiles({ name: "klacht.eml", mimeType: "message/rfc822", buffer: Buffer.from(eml) });
     await expect.poll(() => page.getByLabel("Tekst om te anonimiseren").inputValue()).toContain("Karin Smit");
+  });
+
+  it("renames and deletes a conversation", async () => {
+    await page.goto(`${app.url}/chat`);
+    const list = page.getByRole("navigation", { name: "Gesprekken" });
+    await list.getByRole("button", { name: /^Naam wijzigen van Schrijf een bedankmail/ }).click();
+    const name = page.getByLabel("Naam", { exact: true });
+    await name.fill("Bedankmail Pieter");
+    await page.getByRole("button", { name: "Opslaan" }).click();
+    await list.getByText("Bedankmail Pieter").waitFor();
+    page.once("dialog", (dialog) => void dialog.accept());
+    await list.getByRole("button", { name: "Bedankmail Pieter verwijderen" }).click();
+    await list.getByText("Nog geen gesprekken.").waitFor();
   });
 });
