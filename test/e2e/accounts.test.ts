@@ -100,6 +100,23 @@ describe.skipIf(!browserAvailable)("accounts in the browser", () => {
     await page.getByRole("dialog").waitFor({ state: "detached" });
     await page.getByRole("cell", { name: /Jan Jansen/ }).waitFor();
     await screenshot(page, "users");
+
+    // Teams, the audit of admin actions (also as CSV) and the own account, through the navigation.
+    await page.getByRole("link", { name: "Teams" }).click();
+    await page.getByLabel(/^Teamnaam/).fill("verkoop");
+    await page.getByRole("button", { name: "Team maken" }).click();
+    await page.getByRole("cell", { name: "verkoop" }).waitFor();
+    await page.getByRole("link", { name: "Beheeracties" }).click();
+    await page.getByRole("cell", { name: "Account aangemaakt" }).waitFor();
+    await page.getByRole("cell", { name: "Team aangemaakt" }).waitFor();
+    await screenshot(page, "activity");
+    const csv = await page.evaluate(async () => (await fetch("/api/app/admin/activity.csv")).text());
+    expect(csv).toMatch(/^time,actor,action,target,details\r\n/);
+    expect(csv).toContain("marieke,team.created,verkoop");
+    expect(csv).not.toContain(memberOneTimePassword);
+    await page.getByRole("link", { name: "Mijn account" }).click();
+    await page.getByText("Je hebt nog 10 ongebruikte herstelcodes.").waitFor();
+    await screenshot(page, "account");
     expect(cspViolations).toEqual([]);
     await page.context().close();
   }, 60_000);

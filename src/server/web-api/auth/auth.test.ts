@@ -423,4 +423,23 @@ describe("accounts: set-up, login with TOTP, sessions, CSRF, admin", () => {
     expect(record).toMatchObject({ actorName: "marieke", action: "providers.added", target: "openai" });
     expect(record?.details).toEqual({ provider: "openai" });
   });
+
+  it("ends the other sessions when the password changes", async () => {
+    const { client, secret } = await ownerWithTotp();
+    now += 31_000;
+    const laptop = await loginWithTotp(secret);
+    const changed = await client.request("POST", "/auth/password", {
+      currentPassword: OWNER.password,
+      newPassword: "een nieuwe lange wachtzin",
+    });
+    expect(changed.status).toBe(200);
+    expect((await laptop.request("GET", "/admin/users")).status).toBe(401);
+    // The session that made the change continues, under a new id.
+    expect((await client.request("GET", "/admin/users")).status).toBe(200);
+    const wrongCurrent = await client.request("POST", "/auth/password", {
+      currentPassword: OWNER.password,
+      newPassword: "nog een andere lange zin",
+    });
+    expect(wrongCurrent.status).toBe(401);
+  });
 });
