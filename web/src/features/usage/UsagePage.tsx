@@ -241,7 +241,7 @@ function UsageContent({ data }: { data: UsageSummary }) {
             data={pivot(data.spendPerTeam, data.buckets, teams)}
             dataKey="bucket"
             xAxisProps={{ tickFormatter: f.bucket }}
-            yAxisProps={{ tickFormatter: f.euroTick }}
+            yAxisProps={{ tickFormatter: f.euroTick, width: 76 }}
             valueFormatter={f.euro}
             withLegend
             series={teams.map((key, i) => ({
@@ -265,7 +265,7 @@ function UsageContent({ data }: { data: UsageSummary }) {
             dataKey="bucket"
             type="stacked"
             xAxisProps={{ tickFormatter: f.bucket }}
-            yAxisProps={{ tickFormatter: f.euroTick }}
+            yAxisProps={{ tickFormatter: f.euroTick, width: 76 }}
             valueFormatter={f.euro}
             withLegend
             series={models.map((key, i) => ({
