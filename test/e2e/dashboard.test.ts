@@ -195,6 +195,49 @@ describe.skipIf(!browserAvailable)("owner's dashboard and governance pages in th
     expect(cspViolations).toEqual([]);
   }, 60_000);
 
+  it("searches the catalogue and adds the business's own entry", async () => {
+    await page.goto(`${app.url}/governance/catalogue`);
+    await page.getByRole("searchbox", { name: "Zoeken" }).fill("Mistral");
+    await page
+      .getByRole("article", { name: /Le Chat/ })
+      .first()
+      .waitFor();
+    await expect.poll(() => page.getByRole("article", { name: /ChatGPT/ }).count()).toBe(0);
+    await screenshot(page, "catalogue");
+
+    await page.getByRole("button", { name: "Eigen hulpmiddel toevoegen" }).click();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByLabel(/^Id/).fill("vertaalbureau-ai");
+    await dialog.getByLabel(/^Leverancier/).fill("Vertaalbureau Noord");
+    await dialog.getByLabel(/^Product/).fill("Noord Vertaal AI");
+    await dialog.getByLabel(/^Abonnement/).fill("Zakelijk");
+    await dialog.getByLabel(/^Prijsindicatie/).fill("€ 20 per maand");
+    const sources = dialog.getByLabel(/^Bronnen/);
+    await sources.fill("geen-url");
+    await sources.press("Enter");
+    await dialog.getByRole("button", { name: "Opslaan" }).click();
+    // The server's message about the bad address appears under the sources field.
+    await dialog.getByText(/Geef een geldige http\(s\)-URL/).waitFor();
+    await sources.press("Backspace");
+    await sources.fill("https://vertaalbureau-noord.example/voorwaarden");
+    await sources.press("Enter");
+    await dialog.getByRole("button", { name: "Opslaan" }).click();
+    await dialog.waitFor({ state: "hidden" });
+    await page.getByRole("searchbox", { name: "Zoeken" }).fill("Noord");
+    const own = page.getByRole("article", { name: /Noord Vertaal AI/ });
+    await own.getByText("eigen", { exact: true }).waitFor();
+  }, 60_000);
+
+  it("speaks English when the owner switches language", async () => {
+    await page.goto(`${app.url}/governance/check`);
+    await page.getByRole("heading", { name: "AI-check: de 12 regels" }).waitFor();
+    await page.locator("label", { hasText: /^EN$/ }).click();
+    await page.getByRole("heading", { name: "AI check: the 12 rules" }).waitFor();
+    await page.getByRole("region", { name: /^1\. No customer data in free tools/ }).waitFor();
+    await page.locator("label", { hasText: /^NL$/ }).click();
+    await page.getByRole("heading", { name: "AI-check: de 12 regels" }).waitFor();
+  }, 60_000);
+
   it("lets a member read the policy and ask for a tool, not open the dashboard", async () => {
     const member = await createMember(app, owner, { name: "ruud", displayName: "Ruud Kamphuis" });
     const memberPage = await newPage();

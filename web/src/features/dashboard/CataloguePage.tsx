@@ -1,10 +1,110 @@
-import { Anchor, Badge, Card, Group, Loader, Select, SimpleGrid, Stack, Text, TextInput } from "@mantine/core";
-import { useDebouncedValue } from "@mantine/hooks";
+import {
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Group,
+  Loader,
+  Modal,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+} from "@mantine/core";
+import { useDebouncedValue, useMediaQuery } from "@mantine/hooks";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { isAdmin, useAccount } from "../../account";
 import { PageHeader } from "../../layout/PageHeader";
-import { ErrorAlert, useGov, usePick } from "./shared";
+import { clean, type FieldSpec, FieldsForm, type Values } from "./form";
+import { DeleteButton, ErrorAlert, fieldErrors, govCall, useGov, useGovWrite, usePick } from "./shared";
 import type { CatalogueEntry } from "./types";
+
+/** An entry the business adds itself: the same facts as the shipped ones, with a source and date. */
+const ENTRY_FIELDS: FieldSpec[] = [
+  { path: "id", kind: "text", required: true },
+  { path: "vendor", kind: "text", required: true },
+  { path: "product", kind: "text", required: true },
+  { path: "plan", kind: "text", required: true },
+  { path: "tier", kind: "select", options: ["consumer", "business", "local", "privacy-service"], required: true },
+  { path: "priceIndication", kind: "text", required: true },
+  { path: "freePlan", kind: "switch" },
+  { path: "trainsOnDataByDefault", kind: "switch" },
+  { path: "contractualTrainingExclusion", kind: "switch" },
+  { path: "dpa.available", kind: "switch" },
+  { path: "trainingOptOut.nl", kind: "text" },
+  { path: "trainingOptOut.en", kind: "text" },
+  {
+    path: "euDataResidency",
+    kind: "select",
+    options: ["available", "unavailable", "on-premises", "unknown"],
+    required: true,
+  },
+  { path: "dpa.url", kind: "url" },
+  { path: "twoFactorAvailable", kind: "select", options: ["yes", "no", "n/a"], required: true },
+  { path: "confidence", kind: "select", options: ["high", "medium", "low"], required: true },
+  { path: "sources", kind: "tags", required: true },
+  { path: "checkedOn", kind: "date", required: true },
+  { path: "certifications", kind: "tags" },
+  { path: "note", kind: "textarea", wide: true },
+];
+
+function AddEntryModal({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation("dashboard");
+  const phone = useMediaQuery("(max-width: 48em)");
+  const [values, setValues] = useState<Values>({
+    tier: "business",
+    euDataResidency: "unknown",
+    twoFactorAvailable: "yes",
+    confidence: "medium",
+    freePlan: false,
+    trainsOnDataByDefault: false,
+    contractualTrainingExclusion: false,
+    dpa: { available: false },
+    sources: [],
+    certifications: [],
+    checkedOn: new Date().toISOString().slice(0, 10),
+  });
+  const save = useGovWrite((body: Values) => govCall("POST", "/catalogue", body), onClose);
+  function submit() {
+    const { trainingOptOut, ...rest } = clean(values) as Values;
+    const optOut = (trainingOptOut ?? {}) as { nl?: string; en?: string };
+    // One language is enough to type; the other gets the same text rather than nothing.
+    const both = optOut.nl || optOut.en ? { nl: optOut.nl ?? optOut.en, en: optOut.en ?? optOut.nl } : null;
+    save.mutate({ ...rest, trainingOptOut: both });
+  }
+  const errors = fieldErrors(save.error);
+  return (
+    <Modal opened onClose={onClose} title={t("catalogue.add")} size="xl" fullScreen={phone ?? false}>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          submit();
+        }}
+      >
+        <Stack>
+          <FieldsForm
+            ns="fields.catalogue"
+            fields={ENTRY_FIELDS}
+            values={values}
+            onChange={setValues}
+            errors={errors}
+          />
+          {save.error && Object.keys(errors).length === 0 ? <ErrorAlert error={save.error} /> : null}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t("common:cancel")}
+            </Button>
+            <Button type="submit" loading={save.isPending}>
+              {t("common:save")}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
 
 const TIERS = ["consumer", "business", "local", "privacy-service"] as const;
 
@@ -19,9 +119,16 @@ export function CataloguePage() {
   if (tier) params.set("tier", tier);
   const suffix = params.size > 0 ? `?${params}` : "";
   const catalogue = useGov<{ entries: CatalogueEntry[] }>(`/catalogue${suffix}`);
+  const admin = isAdmin(useAccount());
+  const [adding, setAdding] = useState(false);
   return (
     <>
-      <PageHeader title={t("catalogue.title")} description={t("catalogue.description")} />
+      <PageHeader
+        title={t("catalogue.title")}
+        description={t("catalogue.description")}
+        actions={admin ? <Button onClick={() => setAdding(true)}>{t("catalogue.add")}</Button> : undefined}
+      />
+      {adding ? <AddEntryModal onClose={() => setAdding(false)} /> : null}
       <Group mb="md" align="flex-end" wrap="wrap">
         <TextInput
           label={t("catalogue.search")}
@@ -44,16 +151,17 @@ export function CataloguePage() {
       {catalogue.data?.entries.length === 0 ? <Text c="dimmed">{t("catalogue.none")}</Text> : null}
       <SimpleGrid cols={{ base: 1, md: 2, xl: 3 }}>
         {(catalogue.data?.entries ?? []).map((entry) => (
-          <EntryCard key={entry.id} entry={entry} />
+          <EntryCard key={entry.id} entry={entry} admin={admin} />
         ))}
       </SimpleGrid>
     </>
   );
 }
 
-function EntryCard({ entry }: { entry: CatalogueEntry }) {
+function EntryCard({ entry, admin }: { entry: CatalogueEntry; admin: boolean }) {
   const { t } = useTranslation("dashboard");
   const pick = usePick();
+  const remove = useGovWrite(() => govCall("DELETE", `/catalogue/${encodeURIComponent(entry.id)}`));
   const yes = (v: boolean) => (v ? t("yes") : t("no"));
   const dpaValue = !entry.dpa.available ? (
     t("no")
@@ -90,6 +198,12 @@ function EntryCard({ entry }: { entry: CatalogueEntry }) {
               {t(`options.tierInUse.${entry.tier}`)}
             </Badge>
             {entry.custom ? <Badge variant="outline">{t("catalogue.own")}</Badge> : null}
+            {entry.custom && admin ? (
+              <DeleteButton
+                label={`${t("common:delete")}: ${entry.product} ${entry.plan}`}
+                onDelete={() => remove.mutateAsync(undefined)}
+              />
+            ) : null}
           </Stack>
         </Group>
         <dl style={{ margin: 0 }}>

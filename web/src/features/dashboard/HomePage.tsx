@@ -94,13 +94,12 @@ function ScoreCard({ data }: { data: DashboardHome }) {
           </Text>
         </Stack>
       </Group>
-      <Group gap={4} mt="sm" aria-label={t("home.perRule")} role="list">
+      <Group gap={4} mt="sm">
         {data.rules.map((r) => (
           <Anchor
             key={r.id}
             component={Link}
             to={r.link}
-            role="listitem"
             title={`${r.rule}. ${pick(r.title)}: ${t(`status.${r.status}`)}`}
             aria-label={`${r.rule}. ${pick(r.title)}: ${t(`status.${r.status}`)}`}
           >

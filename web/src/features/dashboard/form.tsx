@@ -112,7 +112,14 @@ export function FieldsForm({
 }) {
   const { t } = useTranslation("dashboard");
   const known = new Set(fields.map((f) => f.path));
-  const loose = Object.entries(errors).filter(([path]) => !known.has(path));
+  // A message about one item of a list (`sources.1`) belongs under the list's field.
+  const byField: Record<string, string> = {};
+  const loose: [string, string][] = [];
+  for (const [path, message] of Object.entries(errors)) {
+    const field = path.replace(/(\.\d+)+$/, "");
+    if (known.has(field)) byField[field] ??= message;
+    else loose.push([path, message]);
+  }
   return (
     <Stack gap="sm">
       {loose.length > 0 ? (
@@ -129,7 +136,7 @@ export function FieldsForm({
               field={field}
               label={t(`${ns}.${field.path}`)}
               value={getPath(values, field.path)}
-              error={errors[field.path]}
+              error={byField[field.path]}
               onChange={(value) => onChange(setPath(values, field.path, value))}
             />
           </div>
