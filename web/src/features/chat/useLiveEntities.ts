@@ -26,13 +26,15 @@ export function useLiveEntities(text: string, delayMs = 200): LiveEntities {
       setState({ entities: [], tooLong: false });
       return;
     }
+    // A long paste (a scan of 100 000 characters takes ~50 ms) waits a little longer for typing to pause.
+    const wait = text.length > 20_000 ? delayMs * 3 : delayMs;
     const timer = setTimeout(() => {
       try {
         setState({ entities: browserDetector().detect(text), tooLong: false });
       } catch (error) {
         setState({ entities: [], tooLong: error instanceof InputTooLargeError });
       }
-    }, delayMs);
+    }, wait);
     return () => clearTimeout(timer);
   }, [text, delayMs]);
   return state;
