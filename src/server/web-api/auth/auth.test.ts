@@ -353,6 +353,13 @@ describe("accounts: set-up, login with TOTP, sessions, CSRF, admin", () => {
     // "2FA for everyone": the member must now enrol before anything else.
     const policy = await owner.request("PUT", "/auth/policy", { totpForEveryone: true });
     expect(policy.status).toBe(200);
+    expect(await (await member.request("GET", "/auth/me")).json()).toMatchObject({
+      account: { name: "jan" },
+      totpEnrollmentRequired: true,
+    });
+    const keysNow = await member.request("GET", "/auth/keys");
+    expect(keysNow.status).toBe(403);
+    expect(((await keysNow.json()) as { error: { code: string } }).error.code).toBe("totp_enrollment_required");
 
     const activity = (await (await owner.request("GET", "/admin/activity")).json()) as {
       actions: Array<{ action: string; target: string | null }>;
@@ -441,5 +448,63 @@ describe("accounts: set-up, login with TOTP, sessions, CSRF, admin", () => {
       newPassword: "nog een andere lange zin",
     });
     expect(wrongCurrent.status).toBe(401);
+  });
+
+  it("resets someone's 2FA and password; an admin cannot touch an owner", async () => {
+    const { client: owner } = await ownerWithTotp();
+    const created = (await (await owner.request("POST", "/admin/users", { name: "beheer", role: "admin" })).json()) as {
+      user: { id: string };
+      oneTimePassword: string;
+    };
+    const admin = new Client(app);
+    await admin.request("POST", "/auth/login", { name: "beheer", password: created.oneTimePassword });
+    await admin.request("POST", "/auth/password", {
+      currentPassword: created.oneTimePassword,
+      newPassword: "geheime lange zin voor mij",
+    });
+    // Admins must enrol TOTP before they can administer.
+    expect((await admin.request("GET", "/admin/users")).status).toBe(403);
+    const { secret } = (await (await admin.request("POST", "/auth/totp/enrol")).json()) as { secret: string };
+    await admin.request("POST", "/auth/totp/confirm", { code: totpCode(secret, now) });
+    const users = (await (await admin.request("GET", "/admin/users")).json()) as {
+      users: Array<{ id: string; name: string }>;
+    };
+    const ownerId = users.users.find((u) => u.name === OWNER.name)?.id as string;
+    for (const [method, path, body] of [
+      ["POST", `/admin/users/${ownerId}/reset-2fa`, undefined],
+      ["POST", `/admin/users/${ownerId}/reset-password`, undefined],
+      ["PATCH", `/admin/users/${ownerId}`, { disabled: true }],
+    ] as const) {
+      const refused = await admin.request(method, path, body);
+      expect(refused.status).toBe(403);
+      expect(((await refused.json()) as { error: { code: string } }).error.code).toBe("owner_only");
+    }
+    // Nor may an admin make someone owner.
+    expect((await admin.request("POST", "/admin/users", { name: "baas", role: "owner" })).status).toBe(403);
+
+    // The owner resets the admin's 2FA: their sessions end, and the next login enrols again.
+    expect((await owner.request("POST", `/admin/users/${created.user.id}/reset-2fa`)).status).toBe(200);
+    expect((await admin.request("GET", "/admin/users")).status).toBe(401);
+    const again = new Client(app);
+    const login = await again.request("POST", "/auth/login", {
+      name: "beheer",
+      password: "geheime lange zin voor mij",
+    });
+    expect(await login.json()).toMatchObject({ account: { name: "beheer" }, totpEnrollmentRequired: true });
+
+    // And resets the password: a new one-time password, to be changed at the next login.
+    const reset = (await (await owner.request("POST", `/admin/users/${created.user.id}/reset-password`)).json()) as {
+      oneTimePassword: string;
+    };
+    const old = await new Client(app).request("POST", "/auth/login", {
+      name: "beheer",
+      password: "geheime lange zin voor mij",
+    });
+    expect(old.status).toBe(401);
+    const fresh = await new Client(app).request("POST", "/auth/login", {
+      name: "beheer",
+      password: reset.oneTimePassword,
+    });
+    expect(await fresh.json()).toMatchObject({ passwordChangeRequired: true });
   });
 });
