@@ -693,6 +693,11 @@ export class Gateway {
     return out;
   }
 
+  /** The policy rules that hold for a team (the team chat shows what its models may receive). */
+  rulesFor(team: string | null): ReturnType<typeof effectiveRules> {
+    return effectiveRules(this.policy, team ?? undefined);
+  }
+
   /** The models a team may choose (the team chat's model picker). */
   modelsFor(team: string | null): CatalogModel[] {
     const allowed = effectiveRules(this.policy, team ?? undefined).allowedModels;

@@ -36,6 +36,17 @@ providers:
     trainsOnData: true
     maxRetries: 0
     models: [gratis-model]
+  - id: lokaal
+    type: openai-compatible
+    baseUrl: ${upstream}/local/v1
+    local: true
+    maxRetries: 0
+    models: [llama3.1:8b]
+policy:
+  teams:
+    zorg:
+      specialCategories: block
+      allowedModels: [gpt-4.1, llama3.1:8b]
 security:
   vaultKey: ${randomBytes(32).toString("hex")}
 `;
@@ -162,6 +173,23 @@ describe("team chat API", () => {
     expect(business.facts.dpaSigned).toBe(true);
     expect(free.allows.customer).toBe(false);
     expect(free.tier).toBe("public");
+  });
+
+  it("shows a team only its allowed models, with special categories off when the team blocks them", async () => {
+    const care = new Hono<WebEnv>()
+      .use("*", testAccount({ ...ALICE, team: "zorg" }))
+      .route("/chat", createChatApi(deps));
+    const { models } = (await (await care.request("/chat/models")).json()) as { models: Json[] };
+    expect(models.map((m) => m.name)).toEqual(["gpt-4.1", "llama3.1:8b"]);
+    const local = models.find((m) => m.name === "llama3.1:8b");
+    expect(local.tier).toBe("special");
+    expect(local.allows).toMatchObject({ customer: true, special: false });
+    // Without the team's block the same local model may receive special categories.
+    const all = ((await (await alice.request("/chat/models")).json()) as { models: Json[] }).models;
+    expect(all.find((m) => m.name === "llama3.1:8b").allows.special).toBe(true);
+    const id = await newConversation(care);
+    const refused = await post(care, `/chat/conversations/${id}/messages`, { text: "Hoi", model: "gratis-model" });
+    expect(refused.status).toBe(400);
   });
 
   it("sends a message through the gateway: the upstream sees placeholders, the answer streams restored", async () => {

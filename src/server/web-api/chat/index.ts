@@ -89,7 +89,9 @@ export function createChatApi(deps: WebApiDeps): Hono<WebEnv> {
   app.get("/models", (c) => {
     const gateway = deps.gateway?.gateway;
     if (!gateway) return unavailable(c);
-    const models = gateway.modelsFor(c.get("account").team).map(modelView);
+    const team = c.get("account").team;
+    const rules = gateway.rulesFor(team);
+    const models = gateway.modelsFor(team).map((model) => modelView(model, rules));
     return c.json({ models });
   });
 

@@ -1,8 +1,13 @@
 import type { CatalogModel } from "../../../config/index.js";
-import { tierAllows } from "../../../policy/index.js";
+import { type PolicyRules, tierAllows } from "../../../policy/index.js";
 
-/** A model as the chat's model picker shows it: its tier, the facts behind it, and what data it may see. */
-export function modelView(model: CatalogModel) {
+/**
+ * A model as the chat's model picker shows it: its tier, the facts behind it, and what data the
+ * policy lets it receive for this team (its tier, the team's minimum class, and whether special
+ * categories are blocked outright).
+ */
+export function modelView(model: CatalogModel, rules: PolicyRules) {
+  const atLeastTeamMinimum = tierAllows(model.tier, rules.minimumClass);
   return {
     name: model.name,
     provider: model.providerId,
@@ -15,9 +20,11 @@ export function modelView(model: CatalogModel) {
       local: model.facts.local,
     },
     allows: {
-      customer: tierAllows(model.tier, "customer"),
-      sensitive: tierAllows(model.tier, "sensitive"),
-      special: tierAllows(model.tier, "special"),
+      /** Requests without personal data: false when the team's minimum class is above the model's tier. */
+      public: atLeastTeamMinimum,
+      customer: atLeastTeamMinimum && tierAllows(model.tier, "customer"),
+      sensitive: atLeastTeamMinimum && tierAllows(model.tier, "sensitive"),
+      special: atLeastTeamMinimum && tierAllows(model.tier, "special") && rules.specialCategories !== "block",
     },
   };
 }

@@ -6,7 +6,7 @@ export interface ChatModel {
   provider: string;
   tier: "public" | "customer" | "sensitive" | "special";
   facts: { contract: string; trainsOnData: boolean; euResidency: boolean; dpaSigned: boolean; local: boolean };
-  allows: { customer: boolean; sensitive: boolean; special: boolean };
+  allows: { public: boolean; customer: boolean; sensitive: boolean; special: boolean };
 }
 
 export interface ChatMessage {
