@@ -11,6 +11,11 @@ type Action = "approve" | "deny";
 
 const STATUS_COLOR: Record<ApprovalStatus, string> = { pending: "orange", approved: "teal", denied: "red" };
 const CLASS_COLOR = { public: "gray", customer: "blue", sensitive: "grape", special: "red" } as const;
+// Badges in a narrow column would otherwise be cut to "KLANTG…".
+const NO_TRUNCATE = {
+  root: { maxWidth: "none", flexShrink: 0 },
+  label: { overflow: "visible", textOverflow: "clip" },
+} as const;
 
 function dateTime(iso: string | null, language: string): string {
   if (!iso) return "—";
@@ -111,7 +116,6 @@ export function ApprovalsPage() {
                 <Table.Th>{t("col.data")}</Table.Th>
                 <Table.Th>{t("col.found")}</Table.Th>
                 <Table.Th>{t("col.status")}</Table.Th>
-                <Table.Th>{t("col.actions")}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -138,44 +142,21 @@ export function ApprovalsPage() {
                     </Text>
                   </Table.Td>
                   <Table.Td>
-                    <Group gap={4}>
+                    <Stack gap={2}>
                       {approval.tools.map((tool) => (
-                        <Badge key={tool} variant="outline" color="dark" tt="none">
+                        <Text key={tool} size="sm" ff="monospace" style={{ whiteSpace: "nowrap" }}>
                           {tool}
-                        </Badge>
+                        </Text>
                       ))}
-                    </Group>
+                    </Stack>
                   </Table.Td>
                   <Table.Td>
-                    <Badge color={CLASS_COLOR[approval.classification]} variant="light">
+                    <Badge color={CLASS_COLOR[approval.classification]} variant="light" tt="none" styles={NO_TRUNCATE}>
                       {t(`class.${approval.classification}`)}
                     </Badge>
                   </Table.Td>
                   <Table.Td>
                     <Counts counts={approval.entityCounts} />
-                  </Table.Td>
-                  <Table.Td>
-                    <Badge color={STATUS_COLOR[approval.status]} variant="light">
-                      {t(`status.${approval.status}`)}
-                    </Badge>
-                    {approval.status !== "pending" ? (
-                      <Text size="xs" c="dimmed">
-                        {t("decidedBy", {
-                          who: approval.decidedBy ?? "—",
-                          when: dateTime(approval.decidedAt, i18n.language),
-                        })}
-                      </Text>
-                    ) : null}
-                    {approval.status === "approved" ? (
-                      <Text size="xs" c="dimmed">
-                        {t("validUntil", { when: dateTime(approval.expiresAt, i18n.language), uses: approval.uses })}
-                      </Text>
-                    ) : null}
-                    {approval.note ? (
-                      <Text size="xs" fs="italic">
-                        {approval.note}
-                      </Text>
-                    ) : null}
                   </Table.Td>
                   <Table.Td>
                     {approval.status === "pending" ? (
@@ -198,7 +179,32 @@ export function ApprovalsPage() {
                           {t("deny")}
                         </Button>
                       </Group>
-                    ) : null}
+                    ) : (
+                      <>
+                        <Badge color={STATUS_COLOR[approval.status]} variant="light" tt="none" styles={NO_TRUNCATE}>
+                          {t(`status.${approval.status}`)}
+                        </Badge>
+                        <Text size="xs" c="dimmed">
+                          {t("decidedBy", {
+                            who: approval.decidedBy ?? "—",
+                            when: dateTime(approval.decidedAt, i18n.language),
+                          })}
+                        </Text>
+                        {approval.status === "approved" ? (
+                          <Text size="xs" c="dimmed">
+                            {t("validUntil", {
+                              when: dateTime(approval.expiresAt, i18n.language),
+                              uses: approval.uses,
+                            })}
+                          </Text>
+                        ) : null}
+                        {approval.note ? (
+                          <Text size="xs" fs="italic">
+                            {approval.note}
+                          </Text>
+                        ) : null}
+                      </>
+                    )}
                   </Table.Td>
                 </Table.Tr>
               ))}
