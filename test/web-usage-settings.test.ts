@@ -244,11 +244,11 @@ describe("settings API", () => {
   });
 
   it("explains an unreadable customer list without echoing it", async () => {
-    const response = await call("PUT", "/settings/dictionary", { content: "[{" });
+    const response = await call("PUT", "/settings/dictionary", { content: '[{"Jan de Vries' });
     expect(response.status).toBe(422);
     const body = await response.json();
     expect(body.error.code).toBe("invalid_dictionary");
-    expect(body.error.message).toMatch(/kan niet worden gelezen/);
+    expect(body.error.message).toBe("Het bestand kan niet worden gelezen: dit is geen geldige JSON.");
   });
 
   it("changes the routing of a team's next request through a policy override, and back", async () => {

@@ -258,12 +258,15 @@ export function createSettingsApi(deps: WebApiDeps): Hono<WebEnv> {
       entries = parseDictionary(body.data.content, body.data.format ?? "auto");
     } catch (error) {
       if (!(error instanceof DictionaryFormatError)) throw error;
-      // The parser's message names a line or field, never an entry's value.
+      // The JSON parser quotes the start of the text it choked on: that could be a customer's name.
+      const detail = error.message.startsWith("not valid JSON")
+        ? say(c, "dit is geen geldige JSON", "this is not valid JSON")
+        : error.message;
       return webError(
         c,
         422,
         "invalid_dictionary",
-        say(c, `Het bestand kan niet worden gelezen: ${error.message}`, `The file cannot be read: ${error.message}`),
+        say(c, `Het bestand kan niet worden gelezen: ${detail}.`, `The file cannot be read: ${detail}.`),
       );
     }
     if (entries.length === 0) {
