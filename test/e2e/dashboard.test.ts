@@ -9,6 +9,8 @@ describe.skipIf(!browserAvailable)("owner's dashboard and governance pages in th
   let browser: Browser;
   let owner: Required<Credentials>;
   let page: Page;
+  let phone: Page;
+  let memberPage: Page;
   const cspViolations: string[] = [];
 
   async function newPage(viewport: { width: number; height: number } = VIEWPORTS.laptop): Promise<Page> {
@@ -34,6 +36,14 @@ describe.skipIf(!browserAvailable)("owner's dashboard and governance pages in th
     browser = await launchBrowser();
     page = await newPage();
     owner = await setupOwner(page, app, { name: "marieke", displayName: "Marieke de Boer" });
+    // Every browser context loads the app once now: in a shared working tree another test run
+    // may rebuild dist/web meanwhile, and a context that already has the bundle keeps working.
+    phone = await newPage(VIEWPORTS.phone);
+    memberPage = await newPage();
+    for (const other of [phone, memberPage]) {
+      await other.goto(`${app.url}/login`);
+      await other.getByLabel("Accountnaam").waitFor();
+    }
   }, 90_000);
   afterAll(async () => {
     await browser?.close();
@@ -53,7 +63,6 @@ describe.skipIf(!browserAvailable)("owner's dashboard and governance pages in th
     await page.getByText("Er wacht niets op goedkeuring.").waitFor();
     await screenshot(page, "dashboard-home");
 
-    const phone = await newPage(VIEWPORTS.phone);
     await login(phone, app, owner, "/dashboard");
     await phone.getByText(/van 12 regels voldaan/).waitFor();
     // Nothing may stick out sideways at phone width.
@@ -154,6 +163,23 @@ describe.skipIf(!browserAvailable)("owner's dashboard and governance pages in th
     expect(markdown.bytes.toString("utf8")).toContain("Bakkerij Zonneveld");
   }, 60_000);
 
+  it("offers the disclosure texts with the company's name, ready to copy", async () => {
+    await page.context().grantPermissions(["clipboard-read", "clipboard-write"], { origin: app.url });
+    await page.goto(`${app.url}/governance/disclosure`);
+    await page.getByLabel("Naam van de assistent").fill("Sam");
+    const greeting = page.getByRole("region", { name: "Begroeting van de chatbot" });
+    await greeting.getByText(/Sam/).first().waitFor();
+    await greeting
+      .getByText(/Bakkerij Zonneveld/)
+      .first()
+      .waitFor();
+    await greeting.getByRole("button", { name: "Kopiëren (NL)" }).click();
+    await greeting.getByRole("button", { name: "Gekopieerd" }).waitFor();
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toContain("Bakkerij Zonneveld");
+    expect(copied).toContain("Sam");
+  }, 60_000);
+
   it("keeps the AI register and exports it as CSV", async () => {
     await page.goto(`${app.url}/governance/register`);
     await page.getByRole("button", { name: "Systeem toevoegen" }).click();
@@ -240,7 +266,6 @@ describe.skipIf(!browserAvailable)("owner's dashboard and governance pages in th
 
   it("lets a member read the policy and ask for a tool, not open the dashboard", async () => {
     const member = await createMember(app, owner, { name: "ruud", displayName: "Ruud Kamphuis" });
-    const memberPage = await newPage();
     await login(memberPage, app, member, "/governance/tools");
     await memberPage.getByRole("button", { name: "Hulpmiddel aanvragen" }).click();
     const dialog = memberPage.getByRole("dialog");

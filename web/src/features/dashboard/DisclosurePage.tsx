@@ -1,7 +1,22 @@
-import { Button, Card, CopyButton, Group, Loader, SimpleGrid, Stack, Text, TextInput, Title } from "@mantine/core";
+import {
+  Alert,
+  Anchor,
+  Button,
+  Card,
+  CopyButton,
+  Group,
+  Loader,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { ApiError } from "../../api";
 import { PageHeader } from "../../layout/PageHeader";
 import { ErrorAlert, useGov, useLang } from "./shared";
 import type { DisclosureText } from "./types";
@@ -32,7 +47,17 @@ export function DisclosurePage() {
         ))}
       </SimpleGrid>
       {texts.isPending ? <Loader aria-label={t("common:loading")} /> : null}
-      <ErrorAlert error={texts.error} />
+      {texts.error instanceof ApiError && texts.error.status === 400 && !debounced.privacyUrl.trim() ? (
+        // The texts name the company: without an organisation there is nothing to fill in yet.
+        <Alert color="yellow" role="status">
+          {t("disclosure.needOrganisation")}{" "}
+          <Anchor component={Link} to="/governance/policy">
+            {t("disclosure.toPolicy")}
+          </Anchor>
+        </Alert>
+      ) : (
+        <ErrorAlert error={texts.error} />
+      )}
       <Stack>
         {[...byVariant.entries()].map(([variant, list]) => (
           <Card withBorder key={variant} component="section" aria-labelledby={`variant-${variant}`}>
