@@ -1,5 +1,11 @@
+import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { GatewayAuditRepository, StoredAuditRecord } from "../../store/repositories/gateway-audit.js";
+import {
+  AUDIT_CODE,
+  type GatewayAuditRepository,
+  type StoredAuditRecord,
+  storedAuditRecordSchema,
+} from "../../store/repositories/gateway-audit.js";
 import { createGatewayRepositories } from "../../store/repositories/gateway-repositories.js";
 import { type Backend, type TestStore, testBackends } from "../../store/test-helpers/backends.js";
 import { AuditLog } from "./accounting.js";
@@ -89,6 +95,24 @@ describe("audit codes", () => {
     expect(sanitizeAuditRecord(withReason).reasons).toEqual([REDACTED]);
     const withEntity = { ...newAuditRecord(draft()), entityCounts: { [EMAIL]: 1 } };
     expect(sanitizeAuditRecord(withEntity).entityCounts).toEqual({});
+  });
+
+  it("gives every record an id the repository accepts (no run of nine digits in it)", () => {
+    for (let i = 0; i < 2000; i++) expect(AUDIT_CODE.test(newAuditRecord(draft()).id)).toBe(true);
+  });
+
+  it("always yields a record the repository accepts, whatever junk the fields hold", () => {
+    const junk = fc.oneof(fc.anything(), fc.string(), fc.double(), fc.constantFrom(EMAIL, "Jan de Vries", 404, -1));
+    const fields = Object.keys(newAuditRecord(draft())) as (keyof AuditRecord)[];
+    fc.assert(
+      fc.property(fc.dictionary(fc.constantFrom(...fields), junk), (overrides) => {
+        const record = { ...newAuditRecord(draft()), ...overrides } as AuditRecord;
+        const clean = sanitizeAuditRecord(record);
+        expect(storedAuditRecordSchema.safeParse(clean).success).toBe(true);
+        expect(JSON.stringify(clean)).not.toContain(EMAIL);
+      }),
+      { numRuns: 500 },
+    );
   });
 });
 

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { AUDIT_CODE, type StoredAuditRecord, storedAuditRecordSchema } from "../../store/repositories/gateway-audit.js";
+import { AUDIT_CODE, type StoredAuditRecord } from "../../store/repositories/gateway-audit.js";
 
 /**
  * The audit record of one gateway request. Only codes and numbers: every string field is an
@@ -80,12 +80,27 @@ export function toolFromHeaders(
 
 export type AuditDraft = Omit<AuditRecord, "id" | "time"> & { id?: string; time?: string };
 
+/**
+ * A random id that is also a code. About one UUID in twenty has nine or more digits in a row in
+ * its last group, which a code may not (it could be a BSN or an account number), so those are drawn
+ * again: such a record would otherwise be refused by the repository and lost.
+ */
+export function auditId(): string {
+  for (;;) {
+    const id = randomUUID();
+    if (AUDIT_CODE.test(id)) return id;
+  }
+}
+
 /** Fills in id and time. */
 export function newAuditRecord(draft: AuditDraft, now = new Date()): AuditRecord {
-  return { ...draft, id: draft.id ?? randomUUID(), time: draft.time ?? now.toISOString() };
+  return { ...draft, id: draft.id ?? auditId(), time: draft.time ?? now.toISOString() };
 }
 
 const ENTITY_TYPE = /^[A-Z][A-Z_]{0,39}$/;
+/** 0000-01-01 and 10000-01-01: the instants plain ISO-8601 (four-digit years) can write. */
+const FIRST_ISO_MS = -62_167_219_200_000;
+const AFTER_ISO_MS = 253_402_300_800_000;
 
 /**
  * The last line of defence for records built around the types (casts, `any`, JSON from
@@ -95,7 +110,8 @@ const ENTITY_TYPE = /^[A-Z][A-Z_]{0,39}$/;
 export function sanitizeAuditRecord(record: AuditRecord): StoredAuditRecord {
   const c = (v: unknown): string => (typeof v === "string" ? auditCode(v) : REDACTED);
   const cn = (v: unknown): string | null => (v === null || v === undefined ? null : c(v));
-  const n = (v: unknown): number => (typeof v === "number" && Number.isFinite(v) && v > 0 ? Math.round(v) : 0);
+  const n = (v: unknown): number =>
+    typeof v === "number" && Number.isFinite(v) && v > 0 ? Math.min(Math.round(v), Number.MAX_SAFE_INTEGER) : 0;
   const status = (v: unknown): number | null =>
     typeof v === "number" && Number.isInteger(v) && v >= 100 && v <= 599 ? v : null;
   const dataClass = (v: unknown): DataClassCode | null =>
@@ -104,10 +120,11 @@ export function sanitizeAuditRecord(record: AuditRecord): StoredAuditRecord {
   for (const [type, count] of Object.entries(record.entityCounts ?? {})) {
     if (ENTITY_TYPE.test(type) && n(count) > 0) entityCounts[type] = n(count);
   }
-  const time =
-    typeof record.time === "string" && !Number.isNaN(Date.parse(record.time)) ? new Date(record.time) : new Date();
+  const parsed = typeof record.time === "string" ? Date.parse(record.time) : Number.NaN;
+  // Four-digit years only: the stored form is plain ISO-8601.
+  const time = parsed >= FIRST_ISO_MS && parsed < AFTER_ISO_MS ? new Date(parsed) : new Date();
   const sanitized: StoredAuditRecord = {
-    id: typeof record.id === "string" && AUDIT_CODE.test(record.id) ? record.id : randomUUID(),
+    id: typeof record.id === "string" && AUDIT_CODE.test(record.id) ? record.id : auditId(),
     time: time.toISOString(),
     user: cn(record.user),
     team: cn(record.team),
@@ -133,5 +150,6 @@ export function sanitizeAuditRecord(record: AuditRecord): StoredAuditRecord {
     httpStatus: status(record.httpStatus) ?? 500,
     errorCode: cn(record.errorCode),
   };
-  return storedAuditRecordSchema.parse(sanitized);
+  // Valid by construction; the repository validates once more (with the schema) as it writes.
+  return sanitized;
 }

@@ -14,6 +14,7 @@ export {
   type AuditDraft,
   type AuditRecord,
   auditCode,
+  auditId,
   newAuditRecord,
   optionalAuditCode,
   REDACTED,

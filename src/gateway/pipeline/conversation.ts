@@ -72,6 +72,8 @@ interface LiveSession {
   dirty: boolean;
   /** Writes in flight: the entry may not leave memory before they land (a reload would be stale). */
   writing: number;
+  /** `sessionFingerprint` after the last update. */
+  fingerprint?: string;
 }
 
 /**
@@ -110,9 +112,12 @@ export class LocalSessions implements ConversationSessions {
 
   async update<T>(sessionId: string, allocate: (session: Session) => T): Promise<{ session: Session; result: T }> {
     const entry = await this.open(sessionId);
-    const before = sessionFingerprint(entry.session);
+    // Only update() changes a live session, so the fingerprint after one request is the one
+    // before the next: one state walk per request instead of two.
+    const before = entry.fingerprint ?? sessionFingerprint(entry.session);
     const result = allocate(entry.session);
-    if (sessionFingerprint(entry.session) !== before) {
+    entry.fingerprint = sessionFingerprint(entry.session);
+    if (entry.fingerprint !== before) {
       entry.dirty = true;
       this.schedule();
     }
