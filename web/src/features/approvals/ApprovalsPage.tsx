@@ -1,4 +1,5 @@
-import { Alert, Badge, Button, Code, Group, Modal, Select, Stack, Table, Text, Textarea } from "@mantine/core";
+import { Alert, Badge, Button, Card, Code, Group, Modal, Select, Stack, Table, Text, Textarea } from "@mantine/core";
+import { useMediaQuery } from "@mantine/hooks";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -46,6 +47,115 @@ function Counts({ counts }: { counts: Record<string, number> }) {
   );
 }
 
+/** Pending: the approve and deny buttons. Decided: the outcome, who, when, and the note. */
+function DecisionCell({
+  approval,
+  onOpen,
+}: {
+  approval: Approval;
+  onOpen: (approval: Approval, action: Action) => void;
+}) {
+  const { t, i18n } = useTranslation("approvals");
+  return (
+    <>
+      {approval.status === "pending" ? (
+        <Group gap="xs" wrap="nowrap">
+          <Button
+            size="xs"
+            color="teal"
+            onClick={() => onOpen(approval, "approve")}
+            aria-label={t("approveNamed", { user: approval.user, id: approval.id })}
+          >
+            {t("approve")}
+          </Button>
+          <Button
+            size="xs"
+            color="red"
+            variant="outline"
+            onClick={() => onOpen(approval, "deny")}
+            aria-label={t("denyNamed", { user: approval.user, id: approval.id })}
+          >
+            {t("deny")}
+          </Button>
+        </Group>
+      ) : (
+        <>
+          <Badge color={STATUS_COLOR[approval.status]} variant="light" tt="none" styles={NO_TRUNCATE}>
+            {t(`status.${approval.status}`)}
+          </Badge>
+          <Text size="xs" c="dimmed">
+            {t("decidedBy", {
+              who: approval.decidedBy ?? "—",
+              when: dateTime(approval.decidedAt, i18n.language),
+            })}
+          </Text>
+          {approval.status === "approved" ? (
+            <Text size="xs" c="dimmed">
+              {t("validUntil", {
+                when: dateTime(approval.expiresAt, i18n.language),
+                uses: approval.uses,
+              })}
+            </Text>
+          ) : null}
+          {approval.note ? (
+            <Text size="xs" fs="italic">
+              {approval.note}
+            </Text>
+          ) : null}
+        </>
+      )}
+    </>
+  );
+}
+
+/** On a phone: one card per request instead of a wide table. */
+function ApprovalCard({
+  approval,
+  onOpen,
+}: {
+  approval: Approval;
+  onOpen: (approval: Approval, action: Action) => void;
+}) {
+  const { t, i18n } = useTranslation("approvals");
+  return (
+    <Card withBorder component="article" aria-label={t("cardLabel", { user: approval.user, id: approval.id })}>
+      <Stack gap={6}>
+        <Group justify="space-between" wrap="nowrap" align="flex-start">
+          <div>
+            <Text fw={600}>{approval.user}</Text>
+            {approval.team ? (
+              <Text size="xs" c="dimmed">
+                {t("team", { team: approval.team })}
+              </Text>
+            ) : null}
+          </div>
+          <Badge color={CLASS_COLOR[approval.classification]} variant="light" tt="none" styles={NO_TRUNCATE}>
+            {t(`class.${approval.classification}`)}
+          </Badge>
+        </Group>
+        <Text size="sm">
+          {t("col.model")}: {approval.model}
+        </Text>
+        <Text size="sm">
+          {t("col.tools")}:{" "}
+          <Text span ff="monospace" size="sm">
+            {approval.tools.join(", ") || "—"}
+          </Text>
+        </Text>
+        <Group gap={6}>
+          <Text size="sm">{t("col.found")}:</Text>
+          <Counts counts={approval.entityCounts} />
+        </Group>
+        <Text size="xs" c="dimmed">
+          {dateTime(approval.requestedAt, i18n.language)} ·{" "}
+          <span style={{ fontFamily: "monospace" }}>{approval.id}</span>
+        </Text>
+        <DecisionCell approval={approval} onOpen={onOpen} />
+      </Stack>
+    </Card>
+  );
+}
+
 /**
  * Requests the AI policy held for a person's approval (tool calls on customer data): who asked,
  * for which model and tools, on which kind of data. The admin approves or denies; the employee's
@@ -80,6 +190,7 @@ export function ApprovalsPage() {
     setDeciding({ approval, action });
   };
   const approvals = list.data?.approvals ?? [];
+  const phone = useMediaQuery("(max-width: 48em)") ?? false;
 
   return (
     <Stack maw={1200}>
@@ -104,7 +215,14 @@ export function ApprovalsPage() {
       {list.data && approvals.length === 0 ? (
         <Text c="dimmed">{filter === "pending" ? t("emptyPending") : t("empty")}</Text>
       ) : null}
-      {approvals.length > 0 ? (
+      {approvals.length > 0 && phone ? (
+        <Stack gap="sm">
+          {approvals.map((approval) => (
+            <ApprovalCard key={approval.id} approval={approval} onOpen={open} />
+          ))}
+        </Stack>
+      ) : null}
+      {approvals.length > 0 && !phone ? (
         <Table.ScrollContainer minWidth={900}>
           <Table striped highlightOnHover aria-label={t("tableLabel")}>
             <Table.Thead>
@@ -159,52 +277,7 @@ export function ApprovalsPage() {
                     <Counts counts={approval.entityCounts} />
                   </Table.Td>
                   <Table.Td>
-                    {approval.status === "pending" ? (
-                      <Group gap="xs" wrap="nowrap">
-                        <Button
-                          size="xs"
-                          color="teal"
-                          onClick={() => open(approval, "approve")}
-                          aria-label={t("approveNamed", { user: approval.user, id: approval.id })}
-                        >
-                          {t("approve")}
-                        </Button>
-                        <Button
-                          size="xs"
-                          color="red"
-                          variant="outline"
-                          onClick={() => open(approval, "deny")}
-                          aria-label={t("denyNamed", { user: approval.user, id: approval.id })}
-                        >
-                          {t("deny")}
-                        </Button>
-                      </Group>
-                    ) : (
-                      <>
-                        <Badge color={STATUS_COLOR[approval.status]} variant="light" tt="none" styles={NO_TRUNCATE}>
-                          {t(`status.${approval.status}`)}
-                        </Badge>
-                        <Text size="xs" c="dimmed">
-                          {t("decidedBy", {
-                            who: approval.decidedBy ?? "—",
-                            when: dateTime(approval.decidedAt, i18n.language),
-                          })}
-                        </Text>
-                        {approval.status === "approved" ? (
-                          <Text size="xs" c="dimmed">
-                            {t("validUntil", {
-                              when: dateTime(approval.expiresAt, i18n.language),
-                              uses: approval.uses,
-                            })}
-                          </Text>
-                        ) : null}
-                        {approval.note ? (
-                          <Text size="xs" fs="italic">
-                            {approval.note}
-                          </Text>
-                        ) : null}
-                      </>
-                    )}
+                    <DecisionCell approval={approval} onOpen={open} />
                   </Table.Td>
                 </Table.Tr>
               ))}
