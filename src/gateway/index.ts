@@ -117,7 +117,8 @@ export async function createGateway(options: CreateGatewayOptions): Promise<Gate
       // memory so the request path does not wait for the database.
       sqlVault = await SqlVault.create(new VaultRepository(store.db), { key, ttlSeconds: config.security.vaultTtl });
       vault = sqlVault;
-      sessions = new LocalSessions(sqlVault);
+      // A conversation leaves memory before its stored copy could expire.
+      sessions = new LocalSessions(sqlVault, { idleMs: Math.min(600_000, config.security.vaultTtl * 1000) });
     }
   } catch (error) {
     await accounting.close();

@@ -167,6 +167,7 @@ export class LocalSessions implements ConversationSessions {
     this.timer = setTimeout(() => {
       this.timer = undefined;
       for (const entry of this.live.values()) if (entry.dirty) this.write(entry);
+      this.scheduleEviction();
     }, this.flushIntervalMs);
     this.timer.unref();
   }
