@@ -7,6 +7,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { type PoortwachterConfig, parseConfig } from "../../../config/index.js";
 import { createGateway, type GatewayInstance } from "../../../gateway/index.js";
 import { type MockUpstream, startMockUpstream } from "../../../gateway/testing/mock-upstream.js";
+import type { CheckResult } from "../../../governance/rules/index.js";
 import { GovernanceService } from "../../../governance/service/index.js";
 import { openStore, type Store } from "../../../store/index.js";
 import { sampleIncident, sampleTraining } from "../../../store/test-helpers/fixtures.js";
@@ -225,6 +226,10 @@ describe("dashboard spend and gateway line with a gateway on a mock upstream", (
     });
     expect(response.status).toBe(200);
     await response.text();
+
+    // The check page sees the new key with its limits without the home being opened first.
+    const check = (await (await app.request("/governance/check")).json()) as CheckResult;
+    expect(check.results.find((r) => r.id === "cost-limits-on-api-keys")?.status).toBe("met");
 
     const after = (await (await app.request("/dashboard/home")).json()) as DashboardHome;
     if (!after.gateway.configured || !after.spend.configured) throw new Error("gateway expected");

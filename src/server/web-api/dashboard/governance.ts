@@ -4,9 +4,10 @@
  * but behind the session instead of the admin token. Members may read the catalogue, the tools,
  * the policy and the disclosure texts and ask for a tool; the rest is for owners and admins.
  */
-import type { Hono } from "hono";
+import { Hono } from "hono";
 import { createGovernanceApi } from "../../../governance/api/app.js";
 import type { SessionAccount, WebApiDeps, WebEnv } from "../context.js";
+import { refreshGatewayFacts } from "./home.js";
 
 export function createWebGovernanceApi(deps: WebApiDeps): Hono<WebEnv> {
   const api = createGovernanceApi({
@@ -22,5 +23,12 @@ export function createWebGovernanceApi(deps: WebApiDeps): Hono<WebEnv> {
     },
     now: () => new Date(deps.clock()),
   });
-  return api as unknown as Hono<WebEnv>;
+  const app = new Hono<WebEnv>();
+  // The check page shows rules 2 and 8 from what the gateway is doing now, as the home does.
+  app.use("/check", async (c, next) => {
+    if (c.get("account")?.role !== "member") await refreshGatewayFacts(deps);
+    await next();
+  });
+  app.route("/", api as unknown as Hono<WebEnv>);
+  return app;
 }

@@ -150,11 +150,7 @@ export function nextActions(results: readonly RuleResult[], count = 3): NextActi
 export async function buildHome(sources: HomeSources): Promise<DashboardHome> {
   const { governance, gateway } = sources;
   const now = new Date(sources.clock());
-  if (gateway) {
-    // Queued audit records count too: the owner expects to see the request just made.
-    await gateway.accounting.audit.flush();
-    await governance.setGatewayFacts(await gatewayFacts(gateway, sources.config, now));
-  }
+  await refreshGatewayFacts(sources);
   const [check, incidents, tools, spend, gatewayStatus] = await Promise.all([
     governance.check(),
     governance.listIncidents(),
@@ -280,6 +276,17 @@ async function gatewayLine(
     requestsToday: row?.requests ?? 0,
     blockedToday: row?.blocked ?? 0,
   };
+}
+
+/**
+ * Hands the 12-rule check the gateway's current facts before it runs; queued audit records count
+ * too, since the owner expects to see the request just made.
+ */
+export async function refreshGatewayFacts(sources: HomeSources): Promise<void> {
+  const { gateway } = sources;
+  if (!gateway) return;
+  await gateway.accounting.audit.flush();
+  await sources.governance.setGatewayFacts(await gatewayFacts(gateway, sources.config, new Date(sources.clock())));
 }
 
 /**

@@ -51,7 +51,11 @@ export function ContactsPage() {
         { label: "fields.contact.name", render: (c) => c.name },
         {
           label: "fields.contact.role",
-          render: (c) => <Badge variant="light">{t(`options.role.${c.role}`, { defaultValue: c.role })}</Badge>,
+          render: (c) => (
+            <Badge variant="light" style={{ minWidth: "max-content" }}>
+              {t(`options.role.${c.role}`, { defaultValue: c.role })}
+            </Badge>
+          ),
         },
         { label: "fields.contact.organisation", render: (c) => c.organisation ?? "" },
         {

@@ -86,7 +86,10 @@ export function IncidentsPage() {
           {
             label: "fields.incident.status",
             render: (i) => (
-              <Badge color={i.status === "closed" ? "gray" : i.status === "notified" ? "teal.8" : "orange.9"}>
+              <Badge
+                color={i.status === "closed" ? "gray.7" : i.status === "notified" ? "teal.8" : "orange.9"}
+                style={{ minWidth: "max-content" }}
+              >
                 {t(`options.status.${i.status}`)}
               </Badge>
             ),

@@ -84,7 +84,11 @@ export function RegisterPage() {
         {
           label: "fields.register.riskClass",
           render: (e) => (
-            <Badge color={e.riskClass === "high" || e.riskClass === "prohibited" ? "red.8" : "gray"} variant="light">
+            <Badge
+              color={e.riskClass === "high" || e.riskClass === "prohibited" ? "red.8" : "gray"}
+              variant="light"
+              style={{ minWidth: "max-content" }}
+            >
               {t(`options.riskClass.${e.riskClass}`, { defaultValue: e.riskClass })}
             </Badge>
           ),

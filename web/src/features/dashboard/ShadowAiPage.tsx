@@ -54,8 +54,9 @@ export function ShadowAiPage() {
       const query = new URLSearchParams({ format, source: file.name });
       const response = await apiFetch(`${GOV}/shadow-ai/import?${query}`, { method: "POST", body: form });
       setResult((await response.json()) as ShadowAiImportResult);
-      await client.invalidateQueries({ queryKey: [GOV_KEY] });
-      await client.invalidateQueries({ queryKey: ["dashboard"] });
+      // The history, the findings and the check reload in the background.
+      void client.invalidateQueries({ queryKey: [GOV_KEY] });
+      void client.invalidateQueries({ queryKey: ["dashboard"] });
     } catch (err) {
       setError(err);
     } finally {

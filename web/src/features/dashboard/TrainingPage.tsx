@@ -65,7 +65,7 @@ export function TrainingPage() {
           render: (s) => (
             <Group gap={4}>
               {s.topics.map((topic) => (
-                <Badge key={topic} variant="light">
+                <Badge key={topic} variant="light" style={{ minWidth: "max-content" }}>
                   {t(`options.topics.${topic}`, { defaultValue: topic })}
                 </Badge>
               ))}
