@@ -193,6 +193,22 @@ describe.skipIf(!browserAvailable)("accounts in the browser", () => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
     expect(overflow).toBe(false);
     await screenshot(page, "login-phone");
+
+    // Keyboard only: type, Tab to the password, Enter submits and the TOTP step takes focus.
+    await page.getByLabel("Accountnaam").focus();
+    await page.keyboard.type(owner.name);
+    await page.keyboard.press("Tab");
+    await page.keyboard.type(owner.password);
+    await page.keyboard.press("Enter");
+    await page.getByText("Vul de code van 6 cijfers in").waitFor();
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("autocomplete"))).toBe("one-time-code");
+
+    // English is one click away, texts and server messages alike.
+    await page.getByText("EN", { exact: true }).click();
+    await page.getByRole("heading", { name: "Two-step verification" }).waitFor();
+    await page.getByLabel("Code from your app").fill("000000");
+    await page.getByRole("button", { name: "Confirm" }).click();
+    await page.getByRole("alert").getByText("This code is not correct").waitFor();
     await page.context().close();
   }, 60_000);
 });

@@ -104,7 +104,7 @@ function ProfileCard({ account }: { account: PublicAccount }) {
   );
 }
 
-function PasswordCard() {
+function PasswordCard({ name }: { name: string }) {
   const { t } = useTranslation("auth");
   const [current, setCurrent] = useState("");
   const [next, setNext] = useState("");
@@ -137,6 +137,8 @@ function PasswordCard() {
           <Title order={3} size="h4">
             {t("account.password")}
           </Title>
+          {/* Tells password managers whose password this is. */}
+          <input type="text" name="username" autoComplete="username" value={name} readOnly hidden />
           <Text size="sm" c="dimmed">
             {t("account.passwordIntro")}
           </Text>
@@ -283,7 +285,7 @@ export function AccountPage() {
             <ProfileCard account={profile.data.account} />
             <TwoFactorCard profile={profile.data} />
           </Stack>
-          <PasswordCard />
+          <PasswordCard name={profile.data.account.name} />
         </SimpleGrid>
       ) : null}
     </Stack>

@@ -146,6 +146,8 @@ export function LoginPage() {
           noValidate
         >
           <Stack gap="sm">
+            {/* Tells password managers whose password this is. */}
+            <input type="text" name="username" autoComplete="username" value={name} readOnly hidden />
             <PasswordInput
               label={t("fields.oneTimePassword")}
               value={password}
