@@ -69,12 +69,11 @@ const SURNAME = (
   "Sloot Terpstra Uijttewaal Vermeulen Westerhof Yilmaz Zwart Bosman Claassen Drost Eijkelboom Fokkema"
 ).split(" ");
 const PARTICLE_SURNAME = "Berg Vliet Heuvel Linden Wal Meer Boer Graaf Laan Veen Beek Brink Velde Horst".split(" ");
+// Multi-word street names stay whole (`Laan van Vollenhove 12`, not `Vollenhove 12`).
 const STREETS = (
-  "Kerkstraat Dorpsstraat Molenweg Stationsplein Lindelaan Julianastraat Beatrixlaan Havenkade Schoolstraat " +
+  "Kerkstraat|Dorpsstraat|Molenweg|Stationsplein|Lindelaan|Julianastraat|Beatrixlaan|Havenkade|Schoolstraat|" +
   "Nieuwe Gracht|Korte Noordsdijk|Oude Vaart|Laan van Vollenhove|Prins Hendrikkade|Bloemgracht|Esdoornlaan"
-)
-  .split(/[ |]/)
-  .filter(Boolean);
+).split("|");
 const CITIES =
   "Utrecht Zwolle Deventer Haarlem Breda Leeuwarden Enschede Groningen Amersfoort Tilburg Delft Assen".split(" ");
 const SECTORS = "Installatietechniek Bouw Advies Transport Schilderwerken Hoveniers Administratie Zorg Techniek".split(
@@ -137,8 +136,11 @@ function phone() {
       return `+31 6 ${digits(8)}`;
     case 3:
       return `0${pick(["20", "30", "10", "50", "53"])}-${digits(7)}`;
-    default:
-      return `(0${pick(["38", "570", "58", "72"])}) ${digits(3)} ${digits(3)}`;
+    default: {
+      // Ten digits in all: a three-digit area code leaves seven for the subscriber, a four-digit one six.
+      const area = pick(["38", "570", "58", "72"]);
+      return `(0${area}) ${digits(3)} ${digits(area.length === 2 ? 4 : 3)}`;
+    }
   }
 }
 function postcode() {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { detect } from "../../analyzer.js";
 import { findPhones } from "./phone.js";
 
 function phones(text: string, minScore = 0.5): string[] {
@@ -70,5 +71,16 @@ describe("phone recognizer", () => {
     "06-123",
   ])("ignores %s", (text) => {
     expect(phones(text)).toEqual([]);
+  });
+});
+
+describe("phone context", () => {
+  it("does not let a reference word on the previous chat line discount a number", () => {
+    const chat = "[09:14] Sanne: ze belde over haar factuur\n[09:15] Ruud: 06-41 22 83 97, staat in het CRM";
+    expect(detect(chat, { types: ["PHONE"] }).map((e) => chat.slice(e.start, e.end))).toEqual(["06-41 22 83 97"]);
+  });
+
+  it("still discounts a number right after a reference word on its own line", () => {
+    expect(detect("factuurnummer 0612345678", { types: ["PHONE"] })).toEqual([]);
   });
 });

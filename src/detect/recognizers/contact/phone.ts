@@ -140,10 +140,21 @@ function score(text: string, folded: string, start: number, end: number, raw: st
   let s = international || grouped ? 0.85 : 0.7;
   const label = SHORT_LABEL_BEFORE.test(text.slice(Math.max(0, start - 4), start));
   if (label || hasContext(folded, start, end, PHONE_WORDS, 40, 0)) s += 0.1;
-  else if (hasContext(folded, start, end, NOT_PHONE_WORDS, 32, 0)) s -= 0.4;
+  else if (notPhoneContext(folded, start)) s -= 0.4;
   if (!grouped && !international && /^0[1-57-9]/.test(raw)) s -= 0.05;
   if (IBAN_BANK_CODE_BEFORE.test(text.slice(Math.max(0, start - 5), start))) s = 0.2;
   return s;
+}
+
+/**
+ * A reference word (`factuur`, `klantnummer`) shortly before the number on the same line. In a
+ * chat or a list every line is its own message: `factuur` at the end of one line says nothing
+ * about the number the next line starts with.
+ */
+function notPhoneContext(folded: string, start: number): boolean {
+  const lineStart = folded.lastIndexOf("\n", start - 1) + 1;
+  const from = Math.max(lineStart, start - 32);
+  return NOT_PHONE_WORDS.test(folded.slice(from, start));
 }
 
 export function findPhones(text: string, folded: string): Candidate[] {

@@ -71,3 +71,32 @@ describe("TRAILING_LEGAL_FORM", () => {
     expect(at("Jansen Bvlaan", 6)).toBeNull();
   });
 });
+
+describe("ORGANIZATION: a family name with a business word", () => {
+  it.each([
+    ["Klant: Kuiper Administratie N.V.\nContactpersoon: Kim Bos", "Kuiper Administratie N.V."],
+    ["Klant: Van Leeuwen Logistiek BV", "Van Leeuwen Logistiek BV"],
+    ["Opdracht van Van Leeuwen Logistiek BV ontvangen.", "Van Leeuwen Logistiek BV"],
+    ["Offerte voor Van der Meulen Opleidingen over de cursus.", "Van der Meulen Opleidingen"],
+    ["Klant: Van der Meulen Opleidingen", "Van der Meulen Opleidingen"],
+    ["Bespreking met Anna de Vries Coaching over de campagne.", "Anna de Vries Coaching"],
+    ["Gisteren belde Jansen Bouw terug.", "Jansen Bouw"],
+    ["Kun jij Wilma bellen van Bloemisterij De Tulp?", "Bloemisterij De Tulp"],
+    ["De jaarcijfers komen van Hoekstra Accountants.", "Hoekstra Accountants"],
+  ])("%j -> %s", (text, org) => {
+    expect(orgs(text)).toEqual([org]);
+    // The family name is part of the firm, not a person beside it.
+    const at = text.indexOf(org);
+    const found = detect(text, { types: ["PERSON", "ORGANIZATION"] });
+    expect(found.some((e) => e.type === "PERSON" && e.start < at + org.length && e.end > at)).toBe(false);
+  });
+
+  it("keeps a signature's person and the firm apart", () => {
+    const text = "Met vriendelijke groet,\nKees Jansen\nJansen Installatietechniek";
+    const found = detect(text, { types: ["PERSON", "ORGANIZATION"] }).map((e) => [e.type, text.slice(e.start, e.end)]);
+    expect(found).toEqual([
+      ["PERSON", "Kees Jansen"],
+      ["ORGANIZATION", "Jansen Installatietechniek"],
+    ]);
+  });
+});

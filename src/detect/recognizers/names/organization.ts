@@ -46,6 +46,26 @@ function gapBetween(text: string, a: CapToken, b: CapToken): string {
   return text.slice(a.end, b.start);
 }
 
+/** A lower-case word other than `en` in a gap: ` van `, ` voor de `. */
+const WORDY_GAP = /[a-z](?<! en)/;
+
+/**
+ * True when a name may extend back from `right` over `left`. A gap with a preposition or
+ * particle (` van `, ` voor `) belongs inside a name only after a capitalised particle or a
+ * business word (`Van der Meulen`, `Bakkerij van Dijk`); after an ordinary word it is the
+ * sentence (`Opdracht van Van Leeuwen Logistiek`).
+ */
+function joinsBack(text: string, left: CapToken, right: CapToken): boolean {
+  const gap = gapBetween(text, left, right);
+  if (!ORG_GAP.test(gap)) return false;
+  if (!WORDY_GAP.test(gap)) return true;
+  if (ORG_PARTICLES.has(left.key) || isSectorHead(left.key)) return true;
+  // `Anna de Vries Coaching`: a first name, a tussenvoegsel and a surname; never `van Van`.
+  return FIRST_NAMES.has(left.key) && !ORG_PARTICLES.has(right.key) && SURNAME_PARTICLE_GAP.test(gap);
+}
+
+const SURNAME_PARTICLE_GAP = /^ (?:van|de|den|der|ter|ten|'t)(?: (?:de|der|den|het|'t))? $/;
+
 /** Extend over the name words after index `i`; returns the last included index. */
 function extendBody(text: string, tokens: CapToken[], i: number, limit: number): number {
   let last = i;
@@ -56,7 +76,8 @@ function extendBody(text: string, tokens: CapToken[], i: number, limit: number):
     if (!ORG_GAP.test(gap) && !(gap === ". " && ABBREVIATIONS.has(prev.key))) break;
     TRAILING_LEGAL_FORM.lastIndex = prev.end;
     if (TRAILING_LEGAL_FORM.test(text)) break;
-    if (NON_ORG_BODY.has(tok.key) && !tok.acronym && !ORG_PARTICLES.has(tok.key)) break;
+    if (NON_ORG_BODY.has(tok.key) && !tok.acronym && !ORG_PARTICLES.has(tok.key) && !TRAILING_HEAD_WORDS.has(tok.key))
+      break;
     if (isSectorHead(tok.key) && j > i + 1) break;
     last = j;
   }
@@ -110,7 +131,7 @@ export function scanOrganizations(input: ScanInput): Candidate[] {
         while (
           from - 1 > coveredUntil &&
           i - from < 3 &&
-          ORG_GAP.test(gapBetween(text, tokens[from - 1] as CapToken, tokens[from] as CapToken)) &&
+          joinsBack(text, tokens[from - 1] as CapToken, tokens[from] as CapToken) &&
           (ORG_PARTICLES.has((tokens[from - 1] as CapToken).key) ||
             !startsLikeSentenceWord(tokens[from - 1] as CapToken))
         ) {
@@ -128,7 +149,7 @@ export function scanOrganizations(input: ScanInput): Candidate[] {
         !isSectorHead((tokens[from] as CapToken).key) &&
         from - 1 > coveredUntil &&
         i - from < MAX_BODY_TOKENS &&
-        ORG_GAP.test(gapBetween(text, tokens[from - 1] as CapToken, tokens[from] as CapToken)) &&
+        joinsBack(text, tokens[from - 1] as CapToken, tokens[from] as CapToken) &&
         (ORG_PARTICLES.has((tokens[from - 1] as CapToken).key) || !startsLikeSentenceWord(tokens[from - 1] as CapToken))
       ) {
         from--;
@@ -149,10 +170,20 @@ export function scanOrganizations(input: ScanInput): Candidate[] {
     const label = partyLabelBefore(text, folded, tok.start);
     if (label && !FIRST_NAMES.has(tok.key) && !startsLikeSentenceWord(tok)) {
       const last = extendBody(text, tokens, i, MAX_BODY_TOKENS);
-      emit(i, last, legalFormEnd(text, (tokens[last] as CapToken).end), 0.7);
+      const end = legalFormEnd(text, (tokens[last] as CapToken).end);
+      // `Klant: Kuiper Administratie N.V.`: the label plus a business word or a legal form is as
+      // sure as either alone elsewhere; a bare `Klant: Zorgpunt Noord` stays a weaker guess.
+      let business = end > (tokens[last] as CapToken).end;
+      for (let k = i + 1; k <= last && !business; k++) business = isBusinessWord((tokens[k] as CapToken).key);
+      emit(i, last, end, business ? 0.9 : 0.7);
     }
   }
   return out;
+}
+
+/** A word that names a kind of business, before (`Bakkerij`) or after (`Bouw`) the name. */
+export function isBusinessWord(key: string): boolean {
+  return TRAILING_HEAD_WORDS.has(key) || isSectorHead(key);
 }
 
 const PARTY_LABEL = /([a-z]+) *: *$/;

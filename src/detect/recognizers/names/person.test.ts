@@ -153,3 +153,36 @@ describe("PERSON: property", () => {
     );
   });
 });
+
+describe("PERSON: Dutch record conventions", () => {
+  it.each([
+    // Initials with the call name in brackets, as HR and medical records write them.
+    ["Gesprek met E.M. (Els) van den Berg over haar contract.", ["E.M. (Els) van den Berg"]],
+    ["Patiënt: J.H. (Hans) Visser, geboren 1961.", ["J.H. (Hans) Visser"]],
+    ["Aanwezig: drs. W.F.M. (Wim) Korteweg en Bram Oudshoorn", ["W.F.M. (Wim) Korteweg", "Bram Oudshoorn"]],
+    ["Dhr. J. (Jan) belde over de offerte.", ["J. (Jan)"]],
+    // Surnames that are also street words or places, after a first name, initials or `van`.
+    ["Met vriendelijke groet,\nOlga van der Laan", ["Olga van der Laan"]],
+    ["Afspraak met Corine ter Laan om 10 uur.", ["Corine ter Laan"]],
+    ["Notulist: Bram Westerveld", ["Bram Westerveld"]],
+    ["Gesprek met Jan van Delft over de offerte.", ["Jan van Delft"]],
+    ["Mevrouw Van Veenendaal belde.", ["Van Veenendaal"]],
+    ["Zie het verslag van J.W.M. van Oosterhout hierover.", ["J.W.M. van Oosterhout"]],
+    // A `van` before initials or a first name is a preposition, not part of the name.
+    ["Brief van J. Westerveld ontvangen.", ["J. Westerveld"]],
+    ["Verslag van Petra de Boer is klaar.", ["Petra de Boer"]],
+    // The last letter of a plate or code is no name and no brand (`X`).
+    ["De bus met kenteken HP-361-X van Annemiek Roelofs is aangereden.", ["Annemiek Roelofs"]],
+  ])("%j", (text, expected) => {
+    expect(persons(text)).toEqual(expected);
+  });
+
+  it.each([
+    "Kantoor: Laan van Meerdervoort 1120, Den Haag",
+    "Ze woont op de Kerkweg 12 in Zwolle.",
+    "Vestiging Den Haag is vandaag dicht.",
+    "Zie bijlage B. (Contract) van de offerte.",
+  ])("no person in %j", (text) => {
+    expect(persons(text)).toEqual([]);
+  });
+});

@@ -4,6 +4,7 @@ import {
   AMBIGUOUS_FIRST,
   COMMON_WORD_SURNAME,
   FIRST_NAMES,
+  GEO,
   isSectorHead,
   LABEL_WORDS,
   MONTH_WORDS,
@@ -16,7 +17,7 @@ import {
   VENDOR_PHRASES,
   VENDORS,
 } from "./lexicon.js";
-import { TRAILING_LEGAL_FORM } from "./organization.js";
+import { isBusinessWord, TRAILING_LEGAL_FORM } from "./organization.js";
 import { atSentenceStart, type CapToken, LineStarts, sharedTokens } from "./tokens.js";
 
 /** Tussenvoegsel sequences as written between a first name and a surname. */
@@ -108,7 +109,7 @@ const enum_Stop = { None: 0, Carry: 1, Break: 2, Poison: 3 } as const;
 type Stop = (typeof enum_Stop)[keyof typeof enum_Stop];
 
 /** What a word's folded form alone says about it as a stop; `Dynamic` when its surroundings decide. */
-const KeyStop = { Dynamic: 0, Carry: 1, None: 2, Break: 3, Poison: 4 } as const;
+const KeyStop = { Dynamic: 0, Carry: 1, None: 2, Break: 3, Poison: 4, StreetHead: 5, StreetWord: 6, Place: 7 } as const;
 /** Added to a `KeyStop` for month words, which stop a name only next to a digit. */
 const MONTH_FLAG = 8;
 /** Added to a `KeyStop` for words that read as a common noun (`looksLikeCommonNoun`), cached with it. */
@@ -129,16 +130,45 @@ function keyStop(key: string): number {
 function computeKeyStop(key: string): number {
   if (TITLE_WORDS.has(key) || SALUTATION_WORDS.has(key)) return KeyStop.Carry;
   if (LEADING_CAP_PARTICLES.has(key)) return KeyStop.None;
+  if (GEO.has(key) && !LABEL_WORDS.has(key) && !FIRST_NAMES.has(key)) return KeyStop.Place;
   if (NON_NAME.has(key) || LABEL_WORDS.has(key)) return FIRST_NAMES.has(key) ? KeyStop.None : KeyStop.Break;
   if (isSectorHead(key) || TRAILING_HEAD_WORDS.has(key) || VENDORS.has(key)) return KeyStop.Poison;
-  if (key.length > 4 && STREET_WORD.test(key) && !SURNAMES.has(key)) return KeyStop.Poison;
-  if (STREET_HEADS.has(key)) return KeyStop.Poison;
+  if (key.length > 4 && STREET_WORD.test(key) && !SURNAMES.has(key)) return KeyStop.StreetWord;
+  if (STREET_HEADS.has(key)) return KeyStop.StreetHead;
   return KeyStop.Dynamic;
 }
 
-function stopKind(text: string, token: CapToken): Stop {
+function stopKind(text: string, token: CapToken, rawGap: string, previous: CapToken | undefined): Stop {
   const info = keyStop(token.key);
+  // After an initial the dot is the initial's: `J. van Oosterhout` has the gap ` van `.
+  const gap = previous?.initial && rawGap.startsWith(".") ? rawGap.slice(1) : rawGap;
   const kind = info & 7;
+  // `Kerkweg`, `Westerveld`: a street, unless it follows a first name, initials or a
+  // tussenvoegsel and no house number follows (`W. Korteweg`, `Bram Westerveld`, `van Hoogeveld`).
+  if (kind === KeyStop.StreetWord) {
+    const named =
+      particleGap(gap) !== null ||
+      (previous !== undefined &&
+        (previous.initial || (FIRST_NAMES.has(previous.key) && (gap === " " || gap === ") "))));
+    return named && !HOUSE_NUMBER_AFTER.test(text.slice(token.end, token.end + 3)) ? enum_Stop.None : enum_Stop.Poison;
+  }
+  // `Laan van Meerdervoort` is a street, but after a tussenvoegsel `Laan` is a surname (`van der Laan`).
+  if (kind === KeyStop.StreetHead) return particleGap(gap) !== null ? enum_Stop.None : enum_Stop.Poison;
+  // `Delft`, `Kampen`: a place, unless it is the surname in `Jan van Delft`, `Van Kampen`, `Anna Goes`.
+  if (kind === KeyStop.Place) {
+    const named =
+      VAN_GAP.test(gap) ||
+      (previous !== undefined &&
+        gap === " " &&
+        (previous.key === "van" ||
+          previous.initial ||
+          (FIRST_NAMES.has(previous.key) && !AMBIGUOUS_FIRST.has(previous.key))));
+    return named ? enum_Stop.None : enum_Stop.Break;
+  }
+  // The last letter of a code or plate (`HP-361-X`, `4B`) is neither a name nor a brand (`X`).
+  if (token.end - token.start === 1 && !token.initial && isDashOrDigit(text.charCodeAt(token.start - 1))) {
+    return enum_Stop.Break;
+  }
   if (kind === KeyStop.Carry) return enum_Stop.Carry;
   if (token.acronym) return enum_Stop.Break;
   if (info & MONTH_FLAG && nearDigit(text, token)) return enum_Stop.Break;
@@ -172,6 +202,14 @@ function stopKind(text: string, token: CapToken): Stop {
     return enum_Stop.Poison;
   }
   return enum_Stop.None;
+}
+
+const HOUSE_NUMBER_AFTER = /^ ?\d/;
+/** A lower-case tussenvoegsel with `van` before a capitalised word: ` van `, ` van der `. */
+const VAN_GAP = /^ van (?:(?:de|der|den) )?$/;
+
+function isDashOrDigit(code: number): boolean {
+  return code === 45 || (code >= 48 && code <= 57);
 }
 
 /** Capitalised particles that can open a surname (`De Vries`, `Van Dijk`, `El Amrani`). */
@@ -221,6 +259,29 @@ function joins(prev: CapToken, gap: string): boolean {
   return particleGap(gap) !== null;
 }
 
+/**
+ * After a lower-case tussenvoegsel comes a surname, never initials or a first name: in
+ * `Brief van J. Jansen` or `Verslag van Petra de Boer`, the `van` is a preposition and the
+ * name starts after it.
+ */
+function givenNameAfterParticle(token: CapToken, gap: string): boolean {
+  if (gap === " " || gap === "-" || gap === " - " || !/[a-z]/.test(gap)) return false;
+  if (token.initial) return true;
+  return FIRST_NAMES.has(token.key) && !AMBIGUOUS_FIRST.has(token.key) && !SURNAMES.has(token.key);
+}
+
+/**
+ * A call name in brackets after the initials, as Dutch HR and medical records write it:
+ * `E.M. (Els) van den Berg`. The bracket opens after an initial and closes before the surname.
+ */
+function joinsCallName(prev: CapToken, gap: string, chain: Part[]): boolean {
+  if (prev.initial && (gap === ". (" || gap === " (")) return true;
+  const opened = (chain[chain.length - 1] as Part).gap;
+  if (!gap.startsWith(")") || !(opened === ". (" || opened === " (")) return false;
+  const rest = gap.slice(1);
+  return rest === " " || particleGap(rest) !== null;
+}
+
 /** Start of the longest tussenvoegsel (`van`, `van der`, `in 't`) that ends the lower-case words before a token. */
 function leadingParticleStart(gap: string, tokenStart: number): number {
   if (gap.length === 0) return -1;
@@ -259,6 +320,8 @@ interface Name {
   leadParticle: boolean;
   /** Title or salutation written inside the chain, e.g. `Mevrouw` in `Mevrouw De Vries`. */
   inlineCue: boolean;
+  /** A business word follows (`Jansen Bouw`, `Van der Meulen Opleidingen`): more likely a firm. */
+  businessAfter: boolean;
 }
 
 /** Split a chain of capitalised tokens into name candidates at words that are never names. */
@@ -266,7 +329,7 @@ function namesInChain(text: string, folded: string, chain: Part[], out: Name[], 
   let current: Part[] = [];
   let carry = false;
   let poisoned = false;
-  const flush = (): void => {
+  const flush = (next?: Part): void => {
     if (current.length > 0 && !poisoned) {
       const first = current[0] as Part;
       let lead = carry && particleGap(first.gap) !== null;
@@ -278,18 +341,19 @@ function namesInChain(text: string, folded: string, chain: Part[], out: Name[], 
           start = particleStart;
         }
       }
-      out.push({ parts: current, start, leadParticle: lead, inlineCue: carry });
+      const businessAfter = next !== undefined && next.gap === " " && isBusinessWord(next.token.key);
+      out.push({ parts: current, start, leadParticle: lead, inlineCue: carry, businessAfter });
     }
     current = [];
   };
   for (const part of chain) {
-    const stop = stopKind(text, part.token);
+    const stop = stopKind(text, part.token, part.gap, current[current.length - 1]?.token);
     if (stop === enum_Stop.None) {
       if (current.length === 0 && poisoned && particleGap(part.gap) === null) poisoned = false;
       current.push(part);
       continue;
     }
-    flush();
+    flush(part);
     carry = stop === enum_Stop.Carry;
     poisoned = stop === enum_Stop.Poison;
   }
@@ -435,6 +499,8 @@ function isLowerOrApostrophe(code: number): boolean {
 /** The longest gap `joins` can accept: `. ` plus a particle gap of at most 16 characters. */
 const MAX_JOIN_GAP = 17;
 
+const BUSINESS_NAME_CAP = 0.8;
+
 /** `A, B en C` on one line: a name right after another name is a name too. */
 const LIST_SEPARATOR = /^(?:, ?| en | & | and |, en |; ?| \/ )$/;
 
@@ -445,7 +511,12 @@ function chains(text: string, tokens: CapToken[]): Part[][] {
   for (const token of tokens) {
     // `joins` accepts no gap longer than MAX_JOIN_GAP, so longer ones are never sliced.
     const gap = prev === null || token.start - prev.end > MAX_JOIN_GAP ? null : text.slice(prev.end, token.start);
-    if (prev !== null && gap !== null && chain.length > 0 && joins(prev, gap)) {
+    if (
+      prev !== null &&
+      gap !== null &&
+      chain.length > 0 &&
+      ((joins(prev, gap) && !givenNameAfterParticle(token, gap)) || joinsCallName(prev, gap, chain))
+    ) {
       chain.push({ token, gap });
     } else {
       if (chain.length > 0) result.push(chain);
@@ -469,14 +540,21 @@ export function scanPersons(input: ScanInput): Candidate[] {
     const lastPart = name.parts[name.parts.length - 1] as Part;
     // An initial alone at the end (`Bijlage B.`) is not a surname.
     if (lastPart.token.initial && name.parts.length === 1) continue;
-    const end = lastPart.token.end;
+    // `J. (Jan)` without a surname: the closing bracket belongs to the span.
+    const end =
+      lastPart.gap.endsWith("(") && text.charCodeAt(lastPart.token.end) === 41
+        ? lastPart.token.end + 1
+        : lastPart.token.end;
     if (isVendorName(input.folded, name.start, end)) continue;
     // `Jansen B.V.`, `Kuipers & Zn.`: the organisation recognizer owns it.
     TRAILING_LEGAL_FORM.lastIndex = end;
     if (TRAILING_LEGAL_FORM.test(text)) continue;
     const listed =
       previous !== null && previous.score >= 0.85 && LIST_SEPARATOR.test(text.slice(previous.end, name.start));
-    const score = scoreWithContext(name, end, input, listed, lines);
+    let score = scoreWithContext(name, end, input, listed, lines);
+    // Below the organisation recognizer's business names (0.85 and up), so `Van Leeuwen
+    // Logistiek` is one firm, while the name is still reported if no firm covers it.
+    if (name.businessAfter) score = Math.min(score, BUSINESS_NAME_CAP);
     if (score < 0.35) continue;
     const candidate: Candidate = { type: "PERSON", start: name.start, end, score, recognizer: "names.person" };
     out.push(candidate);

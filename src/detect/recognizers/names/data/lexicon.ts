@@ -232,6 +232,15 @@ nederland belgie duitsland frankrijk europa holland
 amsterdam rotterdam utrecht haag eindhoven groningen tilburg almere breda nijmegen
 apeldoorn haarlem arnhem enschede amersfoort zaandam zwolle leiden maastricht dordrecht
 zoetermeer delft deventer leeuwarden alkmaar venlo helmond hilversum hengelo
+amstelveen purmerend roosendaal schiedam lelystad spijkenisse vlaardingen almelo gouda zaanstad
+ede assen emmen oss veenendaal zeist capelle nieuwegein heerlen sittard geleen kerkrade roermond
+hoofddorp haarlemmermeer katwijk bergen-op-zoom hardenberg doetinchem harderwijk kampen meppel
+heerenveen sneek drachten hoogeveen coevorden stadskanaal winschoten veendam middelburg vlissingen
+terneuzen goes tiel culemborg gorinchem woerden bodegraven alphen waalwijk oosterhout dongen
+uden veghel boxtel vught valkenswaard veldhoven geldrop etten-leur zundert weert venray
+barneveld wageningen nijkerk ermelo putten zutphen winterswijk oldenzaal rijssen almere-stad
+friesland drenthe overijssel gelderland flevoland zeeland brabant noord-brabant limburg
+noord-holland zuid-holland
 `;
 
 /** Labels whose value is as often a company as a person: they support a name but do not prove it. */

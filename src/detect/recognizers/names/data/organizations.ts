@@ -45,6 +45,15 @@ export const TRAILING_HEADS = `
 bouw installaties installatietechniek advies consultancy solutions media design logistiek onderhoud
 schilderwerken vastgoed beheer interieur metaal techniek elektro transport verhuur ict automatisering
 accountants advocaten notarissen makelaars architecten tuinen hoveniers keukens meubelen
+administratie administraties boekhouding salarisadministratie opleidingen trainingen training coaching recruitment detachering uitzendwerk personeelsdiensten
+accountancy fiscalisten belastingadviseurs adviseurs consultants juristen mediation
+tandartsen huisartsen dierenartsen fysiotherapeuten psychologen verloskundigen
+catering evenementen events marketing communicatie vertalingen
+verhuizingen vervoer koeriers beveiliging schoonmaak glasbewassing groenvoorziening tuinaanleg
+dakwerken dakdekkers loodgieters stukadoors schilders timmerwerken kozijnen badkamers interieurbouw
+zonnepanelen energie installatie engineering projecten projectontwikkeling ontwikkeling
+bouwmaterialen materialen machines verhuur leasing financieringen hypotheken verzekeringen
+beleggingen participaties investments ventures capital
 `;
 
 /** Endings of Dutch business-type compounds: `Loodgietersbedrijf`, `Hoveniersgroep`. */
@@ -73,6 +82,8 @@ export const HEAD_SUFFIXES = [
   "school",
   "dienst",
   "werken",
+  // `Bloemisterij`, `Brouwerij`, `Stomerij`: a trade and its shop.
+  "erij",
 ];
 
 /** Words that can carry a compound suffix but never open a business name. */
