@@ -1,4 +1,6 @@
+import { randomBytes } from "node:crypto";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { z } from "zod";
 import { defaultConfig } from "../src/config/index.js";
 import type { Detector } from "../src/detect/index.js";
 import type { BudgetOverrides } from "../src/gateway/accounting/budgets.js";
@@ -88,6 +90,23 @@ describe.each(backends)("runtime settings on $name", (backend) => {
     expect(b.seen.overrides.at(-1)).toBeUndefined();
     expect(b.seen.detectors.at(-1)?.detect("mail groenlinck vandaag")).toEqual([]);
     expect(two.dictionaryInfo().entries).toBe(0);
+  });
+
+  it("seals the customer list under the instance key; another key reads an empty list", async () => {
+    const key = randomBytes(32);
+    const a = targets();
+    const one = new RuntimeSettings({ store: t.store, config, targets: a.targets, sealKey: key });
+    await one.setDictionary([{ value: "Groenlinck" }], null);
+    expect(JSON.stringify(await t.store.settings.get(SETTING_KEYS.dictionary, z.unknown()))).not.toContain(
+      "Groenlinck",
+    );
+
+    const same = new RuntimeSettings({ store: t.store, config, sealKey: key });
+    await same.load();
+    expect(same.dictionaryInfo().entries).toBe(1);
+    const other = new RuntimeSettings({ store: t.store, config, sealKey: randomBytes(32) });
+    await other.load();
+    expect(other.dictionaryInfo().entries).toBe(0);
   });
 
   it("falls back to the configured defaults when a stored row no longer validates", async () => {

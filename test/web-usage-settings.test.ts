@@ -4,7 +4,7 @@
  */
 import { Hono } from "hono";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { type PoortwachterConfig, parseConfig } from "../src/config/index.js";
+import { type PoortwachterConfig, parseConfig, parseVaultKey } from "../src/config/index.js";
 import { Detector } from "../src/detect/index.js";
 import { amsterdamDay } from "../src/gateway/accounting/windows.js";
 import type { MockUpstream } from "../src/gateway/testing/mock-upstream.js";
@@ -14,7 +14,7 @@ import { type SessionAccount, testAccount, type WebApiDeps, type WebEnv } from "
 import { createSettingsApi } from "../src/server/web-api/settings/index.js";
 import { createUsageApi } from "../src/server/web-api/usage/index.js";
 import { GatewayAuditRepository, type StoredAuditRecord } from "../src/store/repositories/gateway-audit.js";
-import { createKey, gatewayYaml, type Instance, post, startInstance } from "./gateway-harness.js";
+import { createKey, gatewayYaml, type Instance, post, startInstance, VAULT_KEY } from "./gateway-harness.js";
 
 let upstream: MockUpstream;
 let instance: Instance;
@@ -230,12 +230,22 @@ describe("settings API", () => {
 
   it("loads the stored customer list again when the gateway restarts", async () => {
     await call("PUT", "/settings/dictionary", { content: "bedrijf\nGroenlinck\n" });
+    // Stored sealed: the database alone does not hold the customer names.
+    const row = await instance.store.db
+      .selectFrom("settings")
+      .select("value")
+      .where("key", "=", "runtime.dictionary")
+      .executeTakeFirstOrThrow();
+    expect(row.value).not.toMatch(/groenlinck/i);
+    expect(row.value).toContain('"sealed"');
+
     const { RuntimeSettings } = await import("../src/settings/index.js");
     const swapped: Detector[] = [];
     const fresh = new RuntimeSettings({
       store: instance.store,
       config,
       targets: { gateway: { setPolicy: () => {}, setDetector: (d) => swapped.push(d) } },
+      sealKey: parseVaultKey(VAULT_KEY) as Buffer,
     });
     await fresh.load();
     expect(swapped).toHaveLength(1);

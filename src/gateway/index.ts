@@ -149,6 +149,7 @@ export async function createGateway(options: CreateGatewayOptions): Promise<Gate
     config,
     targets: { gateway, budgets: accounting.budgets },
     clock,
+    sealKey: resolveVaultKey(config.security.vaultKey, options.dataDir ?? config.storage.dataDir).key,
   });
   try {
     await settings.load();

@@ -6,6 +6,7 @@
  *
  * Several instances on one database: each re-reads the rows on a timer and re-applies what changed.
  */
+import { SecretBox } from "../accounts/secret-box.js";
 import type { PoortwachterConfig } from "../config/index.js";
 import { CustomerDictionary, Detector, type DictionaryEntry, type EntityType } from "../detect/index.js";
 import type { BudgetOverrides, BudgetScope, PeriodLimits } from "../gateway/accounting/budgets.js";
@@ -18,10 +19,11 @@ import {
   budgetEntriesSchema,
   DEFAULT_AUDIT_RETENTION_DAYS,
   DEFAULT_CHAT_RETENTION_DAYS,
+  dictionaryEntriesSchema,
+  dictionaryRowSchema,
   retentionDays,
   SETTING_KEYS,
   type StoredDictionary,
-  storedDictionarySchema,
   type TeamPolicy,
   teamPoliciesSchema,
 } from "./schemas.js";
@@ -37,6 +39,11 @@ export interface RuntimeSettingsOptions {
   config: PoortwachterConfig;
   targets?: RuntimeTargets | undefined;
   clock?: (() => number) | undefined;
+  /**
+   * The instance's vault key: the customer list is stored sealed under a key derived from it, so a
+   * copy of the database alone does not hold the customer names. Without it, the list is stored as is.
+   */
+  sealKey?: Buffer | undefined;
 }
 
 export interface DictionaryInfo {
@@ -96,8 +103,10 @@ export class RuntimeSettings {
   private retentionDays: Retention = { chatDays: DEFAULT_CHAT_RETENTION_DAYS, auditDays: DEFAULT_AUDIT_RETENTION_DAYS };
   private timers: NodeJS.Timeout[] = [];
   private purging: Promise<number> | undefined;
+  private readonly box: SecretBox | undefined;
 
   constructor(private readonly options: RuntimeSettingsOptions) {
+    this.box = options.sealKey ? new SecretBox(options.sealKey, "customer list") : undefined;
     this.repo = new RuntimeSettingsRepository(options.store.db);
     this.audit = new GatewayAuditRepository(options.store.db);
     this.clock = options.clock ?? Date.now;
@@ -128,7 +137,7 @@ export class RuntimeSettings {
     }
     if (changed(SETTING_KEYS.dictionary)) {
       const row = rows.get(SETTING_KEYS.dictionary);
-      this.dictionary = parseStored(row, (v) => storedDictionarySchema.parse(v), { entries: [], fileName: null });
+      this.dictionary = parseStored(row, (v) => this.openDictionary(v), { entries: [], fileName: null });
       this.dictionaryUpdatedAt = row && this.dictionary.entries.length > 0 ? row.updatedAt : null;
       this.applyDictionary();
     }
@@ -232,8 +241,12 @@ export class RuntimeSettings {
 
   /** Replaces the customer list; the gateway scans the next request with it. */
   async setDictionary(entries: readonly DictionaryEntry[], fileName: string | null): Promise<void> {
-    const value = storedDictionarySchema.parse({ entries: entries.map((e) => ({ ...e })), fileName });
-    const stamp = await this.write(SETTING_KEYS.dictionary, value);
+    const value: StoredDictionary = {
+      entries: dictionaryEntriesSchema.parse(entries.map((e) => ({ ...e }))),
+      fileName,
+    };
+    const row = this.box ? { sealed: this.box.seal(JSON.stringify(value.entries)), fileName } : value;
+    const stamp = await this.write(SETTING_KEYS.dictionary, row);
     this.dictionary = value;
     this.dictionaryUpdatedAt = stamp;
     this.applyDictionary();
@@ -285,6 +298,14 @@ export class RuntimeSettings {
     const stamp = await this.repo.write(key, value, new Date(this.clock()));
     this.seen.set(key, stamp);
     return stamp;
+  }
+
+  /** Throws (and the list falls back to empty) when the row was sealed with another key. */
+  private openDictionary(value: unknown): StoredDictionary {
+    const row = dictionaryRowSchema.parse(value);
+    if (!("sealed" in row)) return row;
+    if (!this.box) throw new Error("the customer list is sealed and no key is configured");
+    return { entries: dictionaryEntriesSchema.parse(JSON.parse(this.box.open(row.sealed))), fileName: row.fileName };
   }
 
   private applyPolicy(): void {

@@ -58,14 +58,22 @@ export const budgetEntriesSchema = z.array(budgetEntrySchema).max(10_000);
 /** At most this many customer-list entries: the automaton stays small and fast. */
 export const MAX_DICTIONARY_ENTRIES = 50_000;
 
+export const dictionaryEntriesSchema = z
+  .array(z.strictObject({ value: z.string().min(1).max(300), type: z.enum(ENTITY_TYPES).optional() }))
+  .max(MAX_DICTIONARY_ENTRIES);
+
 export const storedDictionarySchema = z.strictObject({
-  entries: z
-    .array(z.strictObject({ value: z.string().min(1).max(300), type: z.enum(ENTITY_TYPES).optional() }))
-    .max(MAX_DICTIONARY_ENTRIES),
+  entries: dictionaryEntriesSchema,
   /** The uploaded file's name, shown on the page; never the entries themselves. */
   fileName: z.string().max(200).nullable(),
 });
 export type StoredDictionary = z.infer<typeof storedDictionarySchema>;
+
+/** The row as stored: the entries sealed under the instance key, or in the clear when there is no key. */
+export const dictionaryRowSchema = z.union([
+  storedDictionarySchema,
+  z.strictObject({ sealed: z.string().min(1), fileName: z.string().max(200).nullable() }),
+]);
 
 export const retentionDays = z.number().int().min(1).max(3650);
 

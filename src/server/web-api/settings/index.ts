@@ -7,7 +7,7 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import { recordAdminAction } from "../../../accounts/index.js";
-import { defaultConfig, modelCatalog, type PoortwachterConfig } from "../../../config/index.js";
+import { defaultConfig, modelCatalog, type PoortwachterConfig, resolveVaultKey } from "../../../config/index.js";
 import { type DictionaryEntry, DictionaryFormatError, parseDictionary } from "../../../detect/index.js";
 import type { Identity } from "../../../gateway/accounting/identity.js";
 import {
@@ -80,7 +80,8 @@ export function createSettingsApi(deps: WebApiDeps): Hono<WebEnv> {
   const settings = (): Promise<RuntimeSettings> => {
     if (deps.gateway) return Promise.resolve(deps.gateway.settings);
     own ??= (async () => {
-      const service = new RuntimeSettings({ store: deps.store, config, clock: deps.clock });
+      const sealKey = resolveVaultKey(config.security.vaultKey, deps.dataDir ?? config.storage.dataDir).key;
+      const service = new RuntimeSettings({ store: deps.store, config, clock: deps.clock, sealKey });
       await service.load();
       return service;
     })().catch((error) => {
