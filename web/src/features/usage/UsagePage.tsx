@@ -69,6 +69,7 @@ export function UsagePage() {
   const [preset, setPreset] = useState<Preset>("month");
   const [custom, setCustom] = useState(() => periodOf("month", { from: "", to: "" }));
   const [team, setTeam] = useState<string | null>(null);
+  const [model, setModel] = useState<string | null>(null);
   const [bucket, setBucket] = useState<Bucket>("day");
   // Three labelled choices do not fit side by side on a phone.
   const narrow = useMediaQuery("(max-width: 36em)");
@@ -76,6 +77,7 @@ export function UsagePage() {
   const validPeriod = /^\d{4}-\d{2}-\d{2}$/.test(period.from) && /^\d{4}-\d{2}-\d{2}$/.test(period.to);
   const params = new URLSearchParams({ from: period.from, to: period.to, bucket });
   if (team) params.set("team", team);
+  if (model) params.set("model", model);
   const summary = useQuery({
     queryKey: ["usage", "summary", params.toString()],
     queryFn: () => api<UsageSummary>(`/api/app/usage/summary?${params}`),
@@ -156,6 +158,15 @@ export function UsagePage() {
             value={team}
             onChange={setTeam}
             data={(data?.options.teams ?? []).map((name) => ({ value: name, label: name }))}
+            w={200}
+          />
+          <Select
+            label={t("filters.model")}
+            placeholder={t("filters.allModels")}
+            clearable
+            value={model}
+            onChange={setModel}
+            data={(data?.options.models ?? []).map((name) => ({ value: name, label: name }))}
             w={200}
           />
           <Select
