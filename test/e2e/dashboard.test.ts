@@ -100,6 +100,25 @@ describe.skipIf(!browserAvailable)("owner's dashboard and governance pages in th
     expect(await page.locator("[data-countdown]").first().textContent()).toMatch(/^Nog 2 d 23:5\d:\d\d om te melden$/);
   }, 60_000);
 
+  it("closes an incident only with measures and a decision, as GDPR art. 33(5) asks", async () => {
+    await page.goto(`${app.url}/governance/incidents`);
+    await page.getByRole("button", { name: "Afsluiten" }).first().click();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByRole("button", { name: "Opslaan" }).click();
+    await dialog.getByText(/Sluit een incident pas af met maatregelen en een meldbesluit/).waitFor();
+    await dialog.getByLabel("Genomen maatregelen").fill("Ontvanger gevraagd de mail te verwijderen; bevestigd.");
+    await dialog.getByRole("combobox", { name: /^Besluit over melden/ }).click();
+    await page.getByRole("option", { name: "niet melden" }).click();
+    await dialog
+      .getByLabel("Motivering van het besluit")
+      .fill("Eén ontvanger, mail aantoonbaar verwijderd: geen risico.");
+    await dialog.getByRole("button", { name: "Opslaan" }).click();
+    await dialog.waitFor({ state: "hidden" });
+    await page.getByText("afgesloten", { exact: true }).waitFor();
+    await page.goto(`${app.url}/dashboard`);
+    await page.getByText("Geen open incidenten.").waitFor();
+  }, 60_000);
+
   it("adds a tool from the catalogue, shows the tier warning and approves it", async () => {
     await page.goto(`${app.url}/governance/tools`);
     await page.getByRole("button", { name: "Hulpmiddel toevoegen" }).click();
