@@ -184,7 +184,8 @@ export function BudgetsPage() {
                             <Button
                               size="xs"
                               variant="subtle"
-                              color="red.8"
+                              color="red.9"
+                              c="red.9"
                               onClick={() => remove.mutate(entry)}
                               aria-label={t("budgets.removeFor", { owner: entry.owner })}
                             >

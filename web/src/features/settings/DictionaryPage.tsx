@@ -75,7 +75,7 @@ export function DictionaryPage() {
                       </Button>
                     </>
                   ) : (
-                    <Button variant="subtle" color="red.8" onClick={() => setConfirming(true)}>
+                    <Button variant="subtle" color="red.9" c="red.9" onClick={() => setConfirming(true)}>
                       {t("dictionary.remove")}
                     </Button>
                   )}

@@ -150,7 +150,8 @@ export function PolicyPage() {
                                 <Button
                                   size="xs"
                                   variant="subtle"
-                                  color="red.8"
+                                  color="red.9"
+                                  c="red.9"
                                   onClick={() => reset.mutate(team)}
                                   aria-label={t("policy.resetFor", { team })}
                                 >
