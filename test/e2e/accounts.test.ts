@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type App, browserAvailable, launchBrowser, screenshot, startApp, VIEWPORTS } from "./harness.js";
@@ -11,6 +13,26 @@ import {
   setupOwner,
   strongPassword,
 } from "./session-helpers.js";
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+/**
+ * WCAG 2 A/AA findings of axe-core on the page, as "rule: element" lines. Colour contrast is
+ * left out here: it comes from the shared theme (Mantine's dimmed grey and the primary shade),
+ * not from these pages.
+ */
+async function accessibilityProblems(page: Page): Promise<string[]> {
+  await page.evaluate(AXE);
+  return page.evaluate(async () => {
+    type Result = { violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> };
+    const axe = (window as unknown as { axe: { run(options: unknown): Promise<Result> } }).axe;
+    const result = await axe.run({
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa"] },
+      rules: { "color-contrast": { enabled: false } },
+    });
+    return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(" ")}`));
+  });
+}
 
 describe.skipIf(!browserAvailable)("accounts in the browser", () => {
   let app: App;
@@ -46,6 +68,8 @@ describe.skipIf(!browserAvailable)("accounts in the browser", () => {
     expect(csp).toContain("frame-ancestors 'none'");
     expect(response?.headers()["referrer-policy"]).toBe("no-referrer");
     await page.waitForURL(/\/setup$/);
+    await page.getByRole("button", { name: "Account aanmaken" }).waitFor();
+    expect(await accessibilityProblems(page)).toEqual([]);
 
     owner = await setupOwner(page, app, {
       name: "marieke",
@@ -53,6 +77,7 @@ describe.skipIf(!browserAvailable)("accounts in the browser", () => {
       onEnrolPage: async (p) => {
         await p.getByRole("img", { name: /QR-code/ }).waitFor();
         await screenshot(p, "setup-2fa");
+        expect(await accessibilityProblems(p)).toEqual([]);
       },
     });
     expect(owner.totpSecret).toMatch(/^[A-Z2-7]{32}$/);
@@ -100,6 +125,7 @@ describe.skipIf(!browserAvailable)("accounts in the browser", () => {
     await page.getByRole("dialog").waitFor({ state: "detached" });
     await page.getByRole("cell", { name: /Jan Jansen/ }).waitFor();
     await screenshot(page, "users");
+    expect(await accessibilityProblems(page)).toEqual([]);
 
     // Teams, the audit of admin actions (also as CSV) and the own account, through the navigation.
     await page.getByRole("link", { name: "Teams" }).click();
@@ -110,6 +136,7 @@ describe.skipIf(!browserAvailable)("accounts in the browser", () => {
     await page.getByRole("cell", { name: "Account aangemaakt" }).waitFor();
     await page.getByRole("cell", { name: "Team aangemaakt" }).waitFor();
     await screenshot(page, "activity");
+    expect(await accessibilityProblems(page)).toEqual([]);
     const csv = await page.evaluate(async () => (await fetch("/api/app/admin/activity.csv")).text());
     expect(csv).toMatch(/^time,actor,action,target,details\r\n/);
     expect(csv).toContain("marieke,team.created,verkoop");
@@ -117,6 +144,7 @@ describe.skipIf(!browserAvailable)("accounts in the browser", () => {
     await page.getByRole("link", { name: "Mijn account" }).click();
     await page.getByText("Je hebt nog 10 ongebruikte herstelcodes.").waitFor();
     await screenshot(page, "account");
+    expect(await accessibilityProblems(page)).toEqual([]);
     expect(cspViolations).toEqual([]);
     await page.context().close();
   }, 60_000);
@@ -155,6 +183,7 @@ describe.skipIf(!browserAvailable)("accounts in the browser", () => {
     // Shown once: the page no longer contains the key.
     expect(await page.content()).not.toContain(key);
     await screenshot(page, "keys");
+    expect(await accessibilityProblems(page)).toEqual([]);
 
     const models = await fetch(`${app.url}/v1/models`, { headers: { authorization: `Bearer ${key}` } });
     expect(models.status).toBe(200);
@@ -193,6 +222,7 @@ describe.skipIf(!browserAvailable)("accounts in the browser", () => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
     expect(overflow).toBe(false);
     await screenshot(page, "login-phone");
+    expect(await accessibilityProblems(page)).toEqual([]);
 
     // Keyboard only: type, Tab to the password, Enter submits and the TOTP step takes focus.
     await page.getByLabel("Accountnaam").focus();
