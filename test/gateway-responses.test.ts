@@ -276,3 +276,46 @@ describe("POST /v1/responses, streamed", () => {
     expect(audit?.errorCode).toBe("upstream_stream_error");
   });
 });
+
+describe("POST /v1/responses, cancellation and metering", () => {
+  it("closes the upstream connection when the client goes away mid-stream, and charges by estimate", async () => {
+    s.upstream.reply({ text: ["Beste "], neverEnd: "trickle", chunkDelayMs: 10 });
+    const abort = new AbortController();
+    const response = await fetch(`${s.instance.url}/v1/responses`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${s.key}` },
+      body: JSON.stringify({ model: "gpt-4.1", input: PROMPT, stream: true }),
+      signal: abort.signal,
+    });
+    const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+    await reader.read();
+    await reader.read();
+    abort.abort();
+    const recorded = s.upstream.lastRequest();
+    await recorded?.finished;
+    expect(recorded?.closedByClient).toBe(true);
+    let audit = await lastAudit(s);
+    for (let i = 0; i < 50 && audit?.errorCode !== "client_closed"; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      audit = await lastAudit(s);
+    }
+    expect(audit?.errorCode).toBe("client_closed");
+    expect(audit?.reasons).toContain("usage_estimated");
+    expect(audit?.costMicros).toBeGreaterThan(0);
+  });
+
+  it("charges a stream that ends without its final response event by estimate, never for free", async () => {
+    s.upstream.reply({
+      raw: {
+        headers: { "content-type": "text/event-stream" },
+        body: `event: response.output_text.delta\ndata: ${JSON.stringify({ type: "response.output_text.delta", output_index: 0, content_index: 0, delta: "Hallo daar" })}\n\n`,
+      },
+    });
+    const response = await postResponses(s, { model: "gpt-4.1", input: "Zeg hallo", stream: true });
+    const events = parseEvents(await response.text());
+    expect(events.map((e) => e.data.delta).join("")).toBe("Hallo daar");
+    const audit = await lastAudit(s);
+    expect(audit?.reasons).toContain("usage_estimated");
+    expect(audit?.tokensOut).toBeGreaterThan(0);
+  });
+});

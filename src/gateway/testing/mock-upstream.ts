@@ -643,8 +643,9 @@ export async function startMockUpstream(options: MockUpstreamOptions = {}): Prom
     if (reply.neverEnd === "trickle") {
       while (!res.destroyed) {
         await sleep(reply.chunkDelayMs ?? 10);
-        const frame =
-          record.protocol === "anthropic"
+        const frame = record.path.endsWith("/responses")
+          ? `event: response.output_text.delta${eol}data: ${JSON.stringify({ type: "response.output_text.delta", output_index: 0, content_index: 0, delta: "." })}${eol}${eol}`
+          : record.protocol === "anthropic"
             ? `event: content_block_delta${eol}data: ${JSON.stringify({ type: "content_block_delta", index: 0, delta: { type: "text_delta", text: "." } })}${eol}${eol}`
             : `data: ${JSON.stringify({ id, object: "chat.completion.chunk", created: 1_700_000_000, model, choices: [{ index: 0, delta: { content: "." }, finish_reason: null }] })}${eol}${eol}`;
         write(record, res, frame);

@@ -1,5 +1,5 @@
 import type { TextKind, TextRewriter } from "../rewrite-text.js";
-import type { ResponsesObject, ResponsesOutputItem, ResponsesStreamEvent } from "./types.js";
+import type { ResponsesContentPart, ResponsesObject, ResponsesOutputItem, ResponsesStreamEvent } from "./types.js";
 
 /**
  * How the text of a response is rewritten (placeholders restored): incrementally for stream
@@ -26,6 +26,16 @@ function rewriteItem(item: ResponsesOutputItem, rw: ResponsesRewriting, texts?: 
         }
         return part;
       }),
+    };
+  }
+  if (item.type === "reasoning" && Array.isArray(item.summary)) {
+    return {
+      ...item,
+      summary: (item.summary as ResponsesContentPart[]).map((part, i) =>
+        part.type === "summary_text" && typeof part.text === "string"
+          ? { ...part, text: index(`summary:${i}`) ?? rw.full("text", part.text) }
+          : part,
+      ),
     };
   }
   if (item.type === "function_call" && typeof item.arguments === "string") {
@@ -62,14 +72,36 @@ interface Channel {
   kind: TextKind;
 }
 
-const TEXT_EVENTS: Record<string, { key: "text" | "refusal"; done: string; field: "text" | "refusal" }> = {
-  "response.output_text.delta": { key: "text", done: "response.output_text.done", field: "text" },
-  "response.refusal.delta": { key: "refusal", done: "response.refusal.done", field: "refusal" },
+type TextKey = "text" | "refusal" | "summary";
+type IndexField = "content_index" | "summary_index";
+
+/** Text deltas and where their position within the output item is given. */
+const TEXT_EVENTS: Record<string, { key: TextKey; index: IndexField }> = {
+  "response.output_text.delta": { key: "text", index: "content_index" },
+  "response.refusal.delta": { key: "refusal", index: "content_index" },
+  // Reasoning summaries are model output too; they may repeat placeholders.
+  "response.reasoning_summary_text.delta": { key: "summary", index: "summary_index" },
 };
 
-const DONE_EVENTS: Record<string, { key: "text" | "refusal"; delta: string; field: "text" | "refusal" }> = {
-  "response.output_text.done": { key: "text", delta: "response.output_text.delta", field: "text" },
-  "response.refusal.done": { key: "refusal", delta: "response.refusal.delta", field: "refusal" },
+const DONE_EVENTS: Record<string, { key: TextKey; delta: string; field: "text" | "refusal"; index: IndexField }> = {
+  "response.output_text.done": {
+    key: "text",
+    delta: "response.output_text.delta",
+    field: "text",
+    index: "content_index",
+  },
+  "response.refusal.done": {
+    key: "refusal",
+    delta: "response.refusal.delta",
+    field: "refusal",
+    index: "content_index",
+  },
+  "response.reasoning_summary_text.done": {
+    key: "summary",
+    delta: "response.reasoning_summary_text.delta",
+    field: "text",
+    index: "summary_index",
+  },
 };
 
 const FINAL_EVENTS = new Set(["response.completed", "response.incomplete", "response.failed"]);
@@ -104,7 +136,7 @@ export async function* rewriteResponseEvents(
     const c = Number(event.content_index ?? 0);
     const textDelta = TEXT_EVENTS[event.type];
     if (textDelta) {
-      const ch = channel(`${o}:${textDelta.key}:${c}`, "text");
+      const ch = channel(`${o}:${textDelta.key}:${Number(event[textDelta.index] ?? 0)}`, "text");
       const out = ch.rewriter.push(String(event.delta ?? ""));
       ch.text += out;
       if (out !== "") yield numbered({ ...event, delta: out });
@@ -112,7 +144,7 @@ export async function* rewriteResponseEvents(
     }
     const textDone = DONE_EVENTS[event.type];
     if (textDone) {
-      const key = `${o}:${textDone.key}:${c}`;
+      const key = `${o}:${textDone.key}:${Number(event[textDone.index] ?? 0)}`;
       const streamed = channels.get(key);
       const ch = channel(key, "text");
       const extra = streamed === undefined ? rw.full("text", String(event[textDone.field] ?? "")) : ch.rewriter.flush();
@@ -124,7 +156,7 @@ export async function* rewriteResponseEvents(
           type: textDone.delta,
           item_id: event.item_id,
           output_index: event.output_index,
-          content_index: event.content_index,
+          [textDone.index]: event[textDone.index],
           delta: piece,
           ...(textDone.key === "text" ? { logprobs: [] } : {}),
         });
@@ -169,6 +201,14 @@ export async function* rewriteResponseEvents(
         continue;
       }
     }
+    if (event.type === "response.reasoning_summary_part.done") {
+      const part = event.part as { type?: string; text?: string } | undefined;
+      if (part?.type === "summary_text" && typeof part.text === "string") {
+        const text = textOf(o, `summary:${Number(event.summary_index ?? 0)}`) ?? rw.full("text", part.text);
+        yield numbered({ ...event, part: { ...part, text } });
+        continue;
+      }
+    }
     if (event.type === "response.output_item.done" && event.item && typeof event.item === "object") {
       yield numbered({ ...event, item: rewriteItem(event.item as ResponsesOutputItem, rw, (key) => textOf(o, key)) });
       continue;
@@ -192,9 +232,14 @@ export async function* rewriteResponseEvents(
       kind === "args"
         ? { type: "response.function_call_arguments.delta", output_index: Number(output), delta: rest }
         : {
-            type: kind === "refusal" ? "response.refusal.delta" : "response.output_text.delta",
+            type:
+              kind === "refusal"
+                ? "response.refusal.delta"
+                : kind === "summary"
+                  ? "response.reasoning_summary_text.delta"
+                  : "response.output_text.delta",
             output_index: Number(output),
-            content_index: Number(content),
+            [kind === "summary" ? "summary_index" : "content_index"]: Number(content),
             delta: rest,
           },
     );
