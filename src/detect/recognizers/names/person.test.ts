@@ -171,6 +171,9 @@ describe("PERSON: Dutch record conventions", () => {
     // A `van` before initials or a first name is a preposition, not part of the name.
     ["Brief van J. Westerveld ontvangen.", ["J. Westerveld"]],
     ["Verslag van Petra de Boer is klaar.", ["Petra de Boer"]],
+    // Family words work like titles.
+    ["Jullie klant, de familie Van den Broek aan de Dorpsstraat 14a in Zeist.", ["Van den Broek"]],
+    ["De fam. Yilmaz heeft betaald.", ["Yilmaz"]],
     // The last letter of a plate or code is no name and no brand (`X`).
     ["De bus met kenteken HP-361-X van Annemiek Roelofs is aangereden.", ["Annemiek Roelofs"]],
   ])("%j", (text, expected) => {

@@ -15,7 +15,7 @@ export const TITLES = `
 dhr dhr. mevr mevr. mw mw. mvr mvr. heer meneer mevrouw juffrouw juf mejuffrouw hr hr. mr mr. mrs mrs.
 ms ms. miss mister sir madam madame monsieur herr frau dr dr. drs drs. ir ir. ing ing. prof prof. ds ds.
 dominee pastoor zuster broeder dokter docent meester notaris advocaat huisarts tandarts verloskundige
-fysiotherapeut collega's collega oom tante opa oma
+fysiotherapeut collega's collega oom tante opa oma familie fam fam. gezin echtpaar weduwe wed. zoon dochter
 `;
 
 /** Salutations opening a message: the next name is the addressee. */
