@@ -319,3 +319,35 @@ describe("POST /v1/responses, cancellation and metering", () => {
     expect(audit?.tokensOut).toBeGreaterThan(0);
   });
 });
+
+describe("POST /v1/responses under a budget", () => {
+  let tight: Setup;
+  beforeAll(async () => {
+    tight = await setup("budgets:\n  perKey:\n    daily: { hard: 0.001 }\n");
+  });
+  afterAll(async () => {
+    await tight.close();
+  });
+
+  it("reserves the maximum before calling upstream: a request that could pass the hard limit is refused with 402", async () => {
+    const response = await postResponses(tight, {
+      model: "gpt-4.1",
+      input: "Schrijf een lang verhaal.",
+      max_output_tokens: 100_000,
+    });
+    expect(response.status).toBe(402);
+    const body = await response.json();
+    expect(body.error.type).toBe("insufficient_quota");
+    expect(response.headers.get("retry-after")).not.toBeNull();
+    expect(tight.upstream.requests).toHaveLength(0);
+  });
+
+  it("lets a small request through and settles it with the metered usage", async () => {
+    tight.upstream.reply({ text: "Kort.", usage: { input: 10, output: 2 } });
+    const response = await postResponses(tight, { model: "gpt-4.1", input: "Eén woord.", max_output_tokens: 16 });
+    expect(response.status).toBe(200);
+    const audit = await lastAudit(tight);
+    expect(audit?.tokensIn).toBe(10);
+    expect(audit?.tokensOut).toBe(2);
+  });
+});
