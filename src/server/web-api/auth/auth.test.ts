@@ -507,4 +507,50 @@ describe("accounts: set-up, login with TOTP, sessions, CSRF, admin", () => {
     });
     expect(await fresh.json()).toMatchObject({ passwordChangeRequired: true });
   });
+
+  it("counts callers behind a local reverse proxy by X-Forwarded-For, and ignores it from anyone else", async () => {
+    await ownerWithTotp();
+    const viaProxy = new Client(app, "127.0.0.1");
+    for (let i = 0; i < 20; i++) {
+      await viaProxy.request(
+        "POST",
+        "/auth/login",
+        { name: `naam${i}`, password: "geraden wachtwoord" },
+        { headers: { "x-forwarded-for": "203.0.113.9" } },
+      );
+    }
+    const attacker = await viaProxy.request(
+      "POST",
+      "/auth/login",
+      { name: OWNER.name, password: OWNER.password },
+      { headers: { "x-forwarded-for": "203.0.113.9" } },
+    );
+    expect(attacker.status).toBe(429);
+    // Another caller through the same proxy is not locked out.
+    const colleague = await viaProxy.request(
+      "POST",
+      "/auth/login",
+      { name: OWNER.name, password: OWNER.password },
+      { headers: { "x-forwarded-for": "198.51.100.4" } },
+    );
+    expect(colleague.status).toBe(200);
+
+    // A direct caller cannot dodge the limit by inventing addresses.
+    const direct = new Client(app, "192.0.2.50");
+    for (let i = 0; i < 20; i++) {
+      await direct.request(
+        "POST",
+        "/auth/login",
+        { name: `ander${i}`, password: "geraden wachtwoord" },
+        { headers: { "x-forwarded-for": `10.0.0.${i}` } },
+      );
+    }
+    const dodged = await direct.request(
+      "POST",
+      "/auth/login",
+      { name: OWNER.name, password: OWNER.password },
+      { headers: { "x-forwarded-for": "10.9.9.9" } },
+    );
+    expect(dodged.status).toBe(429);
+  });
 });

@@ -63,10 +63,22 @@ export function languageOf(c: Context, accountLanguage?: "nl" | "en"): "nl" | "e
   return accountLanguage ?? "nl";
 }
 
-/** The peer address; behind a proxy every caller shares one, and the per-name limit still holds. */
+const LOOPBACK = /^(127\.|::1$|::ffff:127\.)/;
+
+/**
+ * The caller's address for the login throttle. A reverse proxy on the same machine (Caddy, nginx)
+ * connects from loopback and names the caller in X-Forwarded-For: then its last entry counts,
+ * the one that proxy added. Anyone else's X-Forwarded-For is ignored, since a client can write
+ * anything there.
+ */
 export function clientIp(c: Context): string {
   const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
-  return env?.incoming?.socket?.remoteAddress ?? "unknown";
+  const peer = env?.incoming?.socket?.remoteAddress ?? "unknown";
+  if (LOOPBACK.test(peer)) {
+    const forwarded = c.req.header("x-forwarded-for")?.split(",").pop()?.trim();
+    if (forwarded) return forwarded.slice(0, 64);
+  }
+  return peer;
 }
 
 function isHttps(c: Context): boolean {
