@@ -239,7 +239,8 @@ async function runCell(target, concurrency, requests, stream) {
   const worker = async (count, record) => {
     while (next < count) {
       const i = next++;
-      // Every request is a new conversation: a new session is sealed into the vault each time.
+      // 400 conversations: the first cell opens a new session per request (sealed and written to
+      // the vault), later cells continue them, as chat clients do.
       const conversation = { "x-poortwachter-conversation": `bench-${record ? "run" : "warm"}-${i}` };
       const [ms, ok] = await once(pool, target.path, { ...headers, ...conversation }, body, stream);
       if (!ok) failures++;

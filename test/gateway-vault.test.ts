@@ -1,9 +1,17 @@
+import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseConfig } from "../src/config/index.js";
 import { type MockUpstream, startMockUpstream } from "../src/gateway/testing/mock-upstream.js";
+import {
+  openTestRedis,
+  redisAvailable,
+  TEST_REDIS_URL,
+  type TestRedis,
+} from "../src/store/counters/redis-test-helpers.js";
+import { dropSchema, postgresReachable, TEST_DATABASE_URL } from "../src/store/test-helpers/backends.js";
 import { createKey, gatewayYaml, type Instance, post, startInstance } from "./gateway-harness.js";
 
 /** The placeholders the upstream received in one request, in order of appearance. */
@@ -15,6 +23,63 @@ async function answer(response: Response): Promise<string> {
   expect(response.status).toBe(200);
   const body = (await response.json()) as { choices: Array<{ message: { content: string } }> };
   return body.choices[0]?.message.content ?? "";
+}
+
+const SURNAMES = ["Bakker", "Visser", "Smit", "Meijer", "Mulder", "Bos", "Vos", "Peters", "Hendriks", "Dekker"];
+const PEOPLE = SURNAMES.flatMap((surname) => [`Sanne ${surname}`, `Thijs ${surname}sma`]);
+
+/**
+ * Twenty requests of one conversation at once (spread over the given instances), each naming its
+ * own person and one shared person; then a follow-up naming everyone. Every person must have one
+ * placeholder, no two people the same, and every placeholder must restore to its own person.
+ */
+async function concurrentConversation(
+  upstream: MockUpstream,
+  instances: Instance[],
+  key: string,
+  conversation: string,
+) {
+  const headers = { "x-poortwachter-conversation": conversation };
+  upstream.requests.length = 0;
+  const replies = await Promise.all(
+    PEOPLE.map((name, i) =>
+      post(
+        { instance: instances[i % instances.length] as Instance, key },
+        "/v1/chat/completions",
+        {
+          model: "gpt-4.1",
+          messages: [{ role: "user", content: `Taak ${i}: stuur een bedankje aan ${name} namens Karin de Boer.` }],
+        },
+        headers,
+      ),
+    ),
+  );
+  for (const reply of replies) expect(reply.status).toBe(200);
+  expect(upstream.requests).toHaveLength(PEOPLE.length);
+  const boss = placeholdersIn(upstream.requests[0]?.bodyText ?? "")[1] as string;
+  // Each request held its own person and the shared one, in that order.
+  const own = PEOPLE.map((name, i) => {
+    const request = upstream.requests.find((r) => r.bodyText.includes(`Taak ${i}:`));
+    expect(request?.bodyText).not.toContain(name);
+    const [person, shared] = placeholdersIn(request?.bodyText ?? "");
+    expect(shared).toBe(boss);
+    return person as string;
+  });
+  // Twenty people, twenty placeholders, none of them the shared person's.
+  expect(new Set(own).size).toBe(PEOPLE.length);
+  expect(own).not.toContain(boss);
+
+  // A follow-up naming everyone: each person keeps the placeholder of their first request, and
+  // every number restores to the one person it was given to.
+  upstream.reply({ text: [...own, boss].join(", ") });
+  const all = await post(
+    { instance: instances[0] as Instance, key },
+    "/v1/chat/completions",
+    { model: "gpt-4.1", messages: [{ role: "user", content: `Zet in een lijst: ${PEOPLE.join(", ")}.` }] },
+    headers,
+  );
+  expect(await answer(all)).toBe([...PEOPLE, "Karin de Boer"].join(", "));
+  expect(placeholdersIn(upstream.requests.at(-1)?.bodyText ?? "")).toEqual(own);
 }
 
 describe("the vault on a single machine (no Redis)", () => {
@@ -77,52 +142,56 @@ describe("the vault on a single machine (no Redis)", () => {
   it("gives every person one number when many requests of one conversation arrive at once", async () => {
     const instance = await startInstance({ config: parseConfig(gatewayYaml(upstream.url), {}, "vault.yaml") });
     try {
-      const key = await createKey(instance, "jeroen");
-      const headers = { "x-poortwachter-conversation": "gelijktijdig" };
-      const surnames = ["Bakker", "Visser", "Smit", "Meijer", "Mulder", "Bos", "Vos", "Peters", "Hendriks", "Dekker"];
-      const people = surnames.flatMap((surname) => [`Sanne ${surname}`, `Thijs ${surname}sma`]);
-      upstream.requests.length = 0;
-      const replies = await Promise.all(
-        people.map((name, i) =>
-          post(
-            { instance, key },
-            "/v1/chat/completions",
-            {
-              model: "gpt-4.1",
-              messages: [{ role: "user", content: `Taak ${i}: stuur een bedankje aan ${name} namens Karin de Boer.` }],
-            },
-            headers,
-          ),
-        ),
-      );
-      for (const reply of replies) expect(reply.status).toBe(200);
-      expect(upstream.requests).toHaveLength(people.length);
-      // Each request held its own person and the shared one, in that order.
-      const own = people.map((name, i) => {
-        const request = upstream.requests.find((r) => r.bodyText.includes(`Taak ${i}:`));
-        expect(request?.bodyText).not.toContain(name);
-        const [person, boss] = placeholdersIn(request?.bodyText ?? "");
-        expect(boss).toBe(placeholdersIn(upstream.requests[0]?.bodyText ?? "")[1]);
-        return person as string;
-      });
-      const boss = placeholdersIn(upstream.requests[0]?.bodyText ?? "")[1] as string;
-      // Twenty people, twenty placeholders, none of them the shared person's.
-      expect(new Set(own).size).toBe(people.length);
-      expect(own).not.toContain(boss);
-
-      // A follow-up naming everyone: each person keeps the placeholder of their first request,
-      // and every number restores to the one person it was given to.
-      upstream.reply({ text: [...own, boss].join(", ") });
-      const all = await post(
-        { instance, key },
-        "/v1/chat/completions",
-        { model: "gpt-4.1", messages: [{ role: "user", content: `Zet in een lijst: ${people.join(", ")}.` }] },
-        headers,
-      );
-      expect(await answer(all)).toBe([...people, "Karin de Boer"].join(", "));
-      expect(placeholdersIn(upstream.requests.at(-1)?.bodyText ?? "")).toEqual(own);
+      await concurrentConversation(upstream, [instance], await createKey(instance, "jeroen"), "gelijktijdig");
     } finally {
       await instance.close();
     }
   });
 });
+
+const scaleOut = await scaleOutAvailable();
+
+describe.skipIf(!scaleOut)("the vault in Redis, shared by two instances", () => {
+  const schema = `pw_test_${randomBytes(6).toString("hex")}`;
+  let upstream: MockUpstream;
+  let redis: TestRedis;
+  let a: Instance;
+  let b: Instance;
+
+  beforeAll(async () => {
+    upstream = await startMockUpstream();
+    redis = openTestRedis();
+    const shared = {
+      config: parseConfig(gatewayYaml(upstream.url), {}, "vault-redis.yaml"),
+      databaseUrl: TEST_DATABASE_URL,
+      schema,
+      redisUrl: TEST_REDIS_URL,
+      redisPrefix: redis.prefix,
+    };
+    a = await startInstance(shared);
+    b = await startInstance(shared);
+  });
+
+  afterAll(async () => {
+    await a?.close();
+    await b?.close();
+    await upstream?.close();
+    await redis?.dispose();
+    await dropSchema(schema);
+  });
+
+  it("gives every person one number when requests of one conversation hit both instances at once", async () => {
+    await concurrentConversation(upstream, [a, b], await createKey(a, "femke"), "gedeeld-gelijktijdig");
+  });
+});
+
+/** PostgreSQL and Redis both reachable; locally skipped with a message without them, required in CI. */
+async function scaleOutAvailable(): Promise<boolean> {
+  const pg = await postgresReachable();
+  if (!pg && (process.env.CI === "true" || process.env.CI === "1")) {
+    throw new Error(`PostgreSQL at ${TEST_DATABASE_URL} is unreachable; it is required when CI is set`);
+  }
+  if (!pg) process.stderr.write(`PostgreSQL at ${TEST_DATABASE_URL} is unreachable: skipping the shared-vault test\n`);
+  const redisUp = await redisAvailable();
+  return pg && redisUp;
+}
