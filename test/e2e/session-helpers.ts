@@ -84,8 +84,12 @@ export async function setupOwner(
   return { name, password, totpSecret, recoveryCodes };
 }
 
-/** Logs in through /login (password, then the TOTP code when the account has one). */
+/**
+ * Logs in through /login (password, then the TOTP code when the account has one), ending up on
+ * `next`. Whoever was logged in in this browser context is logged out first.
+ */
 export async function login(page: Page, app: App, creds: Credentials, next = "/"): Promise<void> {
+  await page.context().clearCookies();
   await page.goto(`${app.url}/login?next=${encodeURIComponent(next)}`);
   await page.getByLabel("Accountnaam").fill(creds.name);
   await page.getByLabel(/^Wachtwoord/).fill(creds.password);
