@@ -7,7 +7,7 @@ import type { DataClass, ProvidersView, TierFacts } from "./types";
 export const TIER_COLOR: Record<DataClass, string> = {
   public: "gray.7",
   customer: "blue.8",
-  sensitive: "teal.8",
+  sensitive: "teal.9",
   special: "grape.8",
 };
 
