@@ -118,4 +118,38 @@ describe("disclosure line", () => {
     const body = (await plain.json()) as { output: Array<{ content: Array<{ text: string }> }> };
     expect(body.output[0]?.content[0]?.text).toBe(expected);
   });
+
+  it("leaves structured output (JSON mode, JSON schema) without the line, so it stays valid JSON", async () => {
+    const json = '{"groet":"Hallo [PERSOON_1]"}';
+    s.upstream.reply(
+      { text: json },
+      { text: ['{"groet":"Hallo [PERS', 'OON_1]"}'] },
+      { text: ['{"groet":', '"Hallo [PERSOON_1]"}'] },
+    );
+    const plain = await post(s, "/v1/chat/completions", {
+      model: "gpt-4.1",
+      response_format: { type: "json_object" },
+      messages: [{ role: "user", content: PROMPT }],
+    });
+    const body = (await plain.json()) as { choices: Array<{ message: { content: string } }> };
+    expect(JSON.parse(body.choices[0]?.message.content ?? "")).toEqual({ groet: `Hallo ${NAME}` });
+
+    const streamed = await post(s, "/v1/chat/completions", {
+      model: "gpt-4.1",
+      stream: true,
+      response_format: { type: "json_schema", json_schema: { name: "groet", schema: { type: "object" } } },
+      messages: [{ role: "user", content: PROMPT }],
+    });
+    expect(JSON.parse(streamedText(parseSseText(await streamed.text())))).toEqual({ groet: `Hallo ${NAME}` });
+
+    const responsesStream = await responses({
+      model: "gpt-4.1",
+      input: PROMPT,
+      stream: true,
+      text: { format: { type: "json_schema", name: "groet", schema: { type: "object" } } },
+    });
+    const events = parseSseText(await responsesStream.text()).map((e) => e.data as Record<string, unknown>);
+    const done = events.find((e) => e.type === "response.output_text.done")?.text as string;
+    expect(JSON.parse(done)).toEqual({ groet: `Hallo ${NAME}` });
+  });
 });

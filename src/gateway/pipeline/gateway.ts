@@ -44,7 +44,7 @@ import {
   toolNames,
 } from "../approvals/index.js";
 import type { AnthropicMessagesRequest } from "../providers/anthropic/types.js";
-import { withStreamDisclosure } from "../providers/disclosure-stream.js";
+import { wantsStructuredOutput, withStreamDisclosure } from "../providers/disclosure-stream.js";
 import { GatewayError, toGatewayError } from "../providers/errors.js";
 import { chatStreamWithFallback, chatWithFallback, type FallbackTarget } from "../providers/fallback.js";
 import type { OpenAIChatRequest, OpenAIEmbeddingsRequest } from "../providers/openai/types.js";
@@ -400,6 +400,8 @@ export class Gateway {
     reserved(reservation);
 
     const session = await this.pseudonymise(request, texts, entities, decision, identity, trace);
+    // JSON mode / structured output: the answer text is JSON, so restored values go in escaped.
+    const answerResolver = wantsStructuredOutput(body) ? jsonEscapingResolver(session) : session;
     request.observer?.sent?.(texts.body);
     const received = request.observer?.received?.bind(request.observer);
     const chatRequest = { protocol, body: texts.body } as ChatRequest;
@@ -425,14 +427,14 @@ export class Gateway {
         stream,
         (kind: TextKind): TextRewriter =>
           kind === "text"
-            ? observed(new StreamingRestorer(session), received)
+            ? observed(new StreamingRestorer(answerResolver), received)
             : new StreamingRestorer(jsonEscapingResolver(session)),
       );
       return {
         kind: "stream",
         status: 200,
         headers: this.headers(trace, "stream"),
-        body: this.streamBody(this.withStreamDisclosure(restored), protocol, controller, reservation, trace, () =>
+        body: this.streamBody(this.withStreamDisclosure(restored, body), protocol, controller, reservation, trace, () =>
           request.signal?.removeEventListener("abort", onAbort),
         ),
       };
@@ -449,8 +451,9 @@ export class Gateway {
     const restored = this.withDisclosure(
       rewriteResultText(result, (text) => {
         received?.(text);
-        return restore(text, session);
+        return restore(text, answerResolver);
       }),
+      body,
     );
     trace.usage = result.usage;
     if (!result.usage) trace.outputChars = JSON.stringify(result.body).length;
@@ -673,9 +676,9 @@ export class Gateway {
   }
 
   /** The disclosure line (EU AI Act art. 50) in a streamed answer, when configured. */
-  private withStreamDisclosure<S extends ChatStream>(stream: S): S | ChatStream {
+  private withStreamDisclosure<S extends ChatStream>(stream: S, body: unknown): S | ChatStream {
     const line = this.options.config.disclosure.line;
-    return line ? withStreamDisclosure(stream, line) : stream;
+    return line && !wantsStructuredOutput(body) ? withStreamDisclosure(stream, line) : stream;
   }
 
   /** The user's corrections applied to every part; the audit keeps how many, never which. */
@@ -846,9 +849,9 @@ export class Gateway {
     if (used) trace.model = used.model;
   }
 
-  private withDisclosure(result: ChatResult): ChatResult {
+  private withDisclosure(result: ChatResult, body: unknown): ChatResult {
     const line = this.options.config.disclosure.line;
-    if (!line) return result;
+    if (!line || wantsStructuredOutput(body)) return result;
     if (result.protocol === "openai") {
       const choices = result.body.choices.map((choice) =>
         typeof choice.message.content === "string" && choice.message.content !== ""

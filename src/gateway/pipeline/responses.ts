@@ -12,7 +12,7 @@ import { type PlaceholderResolver, restore, type Session, StreamingRestorer } fr
 import type { BudgetReservation } from "../accounting/budgets.js";
 import type { Identity } from "../accounting/identity.js";
 import { estimateTokens } from "../accounting/pricing.js";
-import { disclosureSuffix } from "../providers/disclosure-stream.js";
+import { disclosureSuffix, wantsStructuredOutput } from "../providers/disclosure-stream.js";
 import { GatewayError, toGatewayError } from "../providers/errors.js";
 import { isFallbackWorthy } from "../providers/fallback.js";
 import { rewriteResponseEvents, rewriteResponseObject } from "../providers/responses/rewrite.js";
@@ -114,11 +114,13 @@ export async function handleResponses(
   reserved(reservation);
   // Allocation is atomic per conversation: once this resolves, a follow-up request finds the placeholders.
   const session = await steps.pseudonymise(request, texts, assessed.entities, decision, identity, trace);
-  const suffix = steps.disclosureLine ? disclosureSuffix(steps.disclosureLine) : undefined;
+  // Structured output is JSON text: values go in JSON-escaped, and no disclosure line breaks it.
+  const structured = wantsStructuredOutput(body);
+  const suffix = steps.disclosureLine && !structured ? disclosureSuffix(steps.disclosureLine) : undefined;
+  const resolverFor = (kind: TextKind) => (kind === "text" && !structured ? session : steps.jsonEscaping(session));
   const rewriting = {
-    create: (kind: TextKind): TextRewriter =>
-      new StreamingRestorer(kind === "text" ? session : steps.jsonEscaping(session)),
-    full: (kind: TextKind, text: string) => restore(text, kind === "text" ? session : steps.jsonEscaping(session)),
+    create: (kind: TextKind): TextRewriter => new StreamingRestorer(resolverFor(kind)),
+    full: (kind: TextKind, text: string) => restore(text, resolverFor(kind)),
     suffix,
   };
 

@@ -113,3 +113,15 @@ async function* discloseAnthropic(stream: ChatStream, suffix: string): AsyncGene
   }
   if (heldStop) yield heldStop;
 }
+
+/**
+ * Whether the client asked for machine-readable output (JSON mode or a JSON schema, in chat
+ * completions or the Responses API): a disclosure line would break the JSON, and the answer goes
+ * to a program, not to a person.
+ */
+export function wantsStructuredOutput(body: unknown): boolean {
+  if (!body || typeof body !== "object") return false;
+  const record = body as { response_format?: { type?: unknown }; text?: { format?: { type?: unknown } } };
+  const type = record.response_format?.type ?? record.text?.format?.type;
+  return type === "json_object" || type === "json_schema";
+}
