@@ -297,17 +297,23 @@ describe("settings API", () => {
     const repo = new GatewayAuditRepository(instance.store.db);
     const [recent] = await repo.query({ limit: 1 });
     expect(recent).toBeDefined();
-    const old = new Date(Date.now() - 60 * 86_400_000).toISOString();
+    const old = new Date(Date.now() - 300 * 86_400_000).toISOString();
     await repo.insertMany([{ ...(recent as StoredAuditRecord), id: "old-record", time: old }]);
-    expect((await repo.query({ to: new Date(Date.now() - 31 * 86_400_000).toISOString() })).length).toBe(1);
+    const cutoff = new Date(Date.now() - 201 * 86_400_000).toISOString();
+    expect((await repo.query({ to: cutoff })).length).toBe(1);
 
-    const response = await call("PUT", "/settings/retention", { chatDays: 14, auditDays: 30 });
-    expect(await response.json()).toEqual({ chatDays: 14, auditDays: 30 });
+    const response = await call("PUT", "/settings/retention", { chatDays: 14, auditDays: 200 });
+    expect(await response.json()).toEqual({ chatDays: 14, auditDays: 200 });
     // A shorter audit retention purges at once; recent records stay.
-    expect(await repo.query({ to: new Date(Date.now() - 31 * 86_400_000).toISOString() })).toEqual([]);
+    expect(await repo.query({ to: cutoff })).toEqual([]);
     expect((await repo.query({ limit: 1 })).length).toBe(1);
     expect(await instance.store.settings.get("chat.retentionDays", (await import("zod")).z.number())).toBe(14);
-    expect((await call("PUT", "/settings/retention", { auditDays: 0 })).status).toBe(422);
+    expect((await call("PUT", "/settings/retention", { chatDays: 0 })).status).toBe(422);
+    const tooShort = await call("PUT", "/settings/retention", { auditDays: 30 });
+    expect(tooShort.status).toBe(422);
+    const error = (await tooShort.json()).error;
+    expect(error.code).toBe("audit_retention_too_short");
+    expect(error.message).toMatch(/zes maanden/);
   });
 
   it("records admin actions in the admin audit", async () => {

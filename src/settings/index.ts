@@ -8,6 +8,7 @@ export {
   type RuntimeTargets,
 } from "./runtime-settings.js";
 export {
+  auditRetentionDays,
   BUDGET_SCOPES,
   type BudgetEntry,
   budgetEntrySchema,
@@ -15,6 +16,7 @@ export {
   DEFAULT_CHAT_RETENTION_DAYS,
   limitSchema,
   MAX_DICTIONARY_ENTRIES,
+  MIN_AUDIT_RETENTION_DAYS,
   ownerName,
   retentionDays,
   SETTING_KEYS,

@@ -15,6 +15,7 @@ import type { Store } from "../store/index.js";
 import { GatewayAuditRepository } from "../store/repositories/gateway-audit.js";
 import { RuntimeSettingsRepository, type StoredSetting } from "../store/repositories/runtime-settings.js";
 import {
+  auditRetentionDays,
   type BudgetEntry,
   budgetEntriesSchema,
   DEFAULT_AUDIT_RETENTION_DAYS,
@@ -149,7 +150,7 @@ export class RuntimeSettings {
       ),
       auditDays: parseStored(
         rows.get(SETTING_KEYS.auditRetentionDays),
-        (v) => retentionDays.parse(v),
+        (v) => auditRetentionDays.parse(v),
         DEFAULT_AUDIT_RETENTION_DAYS,
       ),
     };
@@ -272,7 +273,7 @@ export class RuntimeSettings {
       this.retentionDays.chatDays = change.chatDays;
     }
     if (change.auditDays !== undefined) {
-      await this.write(SETTING_KEYS.auditRetentionDays, retentionDays.parse(change.auditDays));
+      await this.write(SETTING_KEYS.auditRetentionDays, auditRetentionDays.parse(change.auditDays));
       const shorter = change.auditDays < this.retentionDays.auditDays;
       this.retentionDays.auditDays = change.auditDays;
       if (shorter) await this.purgeAudit();

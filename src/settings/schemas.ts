@@ -77,5 +77,12 @@ export const dictionaryRowSchema = z.union([
 
 export const retentionDays = z.number().int().min(1).max(3650);
 
+/**
+ * The EU AI Act (art. 26(6)) asks deployers to keep the logs of an AI system for at least six
+ * months, so the request log cannot be set shorter than that.
+ */
+export const MIN_AUDIT_RETENTION_DAYS = 183;
+export const auditRetentionDays = z.number().int().min(MIN_AUDIT_RETENTION_DAYS).max(3650);
+
 export const DEFAULT_CHAT_RETENTION_DAYS = 30;
 export const DEFAULT_AUDIT_RETENTION_DAYS = 365;

@@ -21,9 +21,11 @@ import {
   tierAllows,
 } from "../../../policy/index.js";
 import {
+  auditRetentionDays,
   BUDGET_SCOPES,
   budgetEntrySchema,
   MAX_DICTIONARY_ENTRIES,
+  MIN_AUDIT_RETENTION_DAYS,
   ownerName,
   RuntimeSettings,
   retentionDays,
@@ -42,7 +44,7 @@ const dictionaryUpload = z.strictObject({
 });
 
 const retentionChange = z
-  .strictObject({ chatDays: retentionDays.optional(), auditDays: retentionDays.optional() })
+  .strictObject({ chatDays: retentionDays.optional(), auditDays: auditRetentionDays.optional() })
   .refine((v) => v.chatDays !== undefined || v.auditDays !== undefined, { message: "nothing to change" });
 
 function invalid(c: WebContext, error: z.ZodError) {
@@ -308,7 +310,21 @@ export function createSettingsApi(deps: WebApiDeps): Hono<WebEnv> {
 
   app.put("/retention", async (c) => {
     const body = retentionChange.safeParse(await jsonBody(c));
-    if (!body.success) return invalid(c, body.error);
+    if (!body.success) {
+      if (body.error.issues.some((i) => i.path[0] === "auditDays" && i.code === "too_small")) {
+        return webError(
+          c,
+          422,
+          "audit_retention_too_short",
+          say(
+            c,
+            `De AI-verordening vraagt logboeken minstens zes maanden te bewaren: kies ${MIN_AUDIT_RETENTION_DAYS} dagen of meer.`,
+            `The EU AI Act asks to keep logs for at least six months: choose ${MIN_AUDIT_RETENTION_DAYS} days or more.`,
+          ),
+        );
+      }
+      return invalid(c, body.error);
+    }
     const service = await settings();
     await service.setRetention(body.data);
     await audit(c, "retention.changed", null, { ...body.data });

@@ -52,7 +52,7 @@ export function RetentionPage() {
                   description={t("retention.auditHelp")}
                   value={form.auditDays}
                   onChange={(v) => setForm({ ...form, auditDays: typeof v === "number" ? v : "" })}
-                  min={1}
+                  min={183}
                   max={3650}
                   allowDecimal={false}
                   suffix={` ${t("retention.days")}`}
