@@ -146,7 +146,7 @@ export function CataloguePage() {
           w={{ base: "100%", sm: 220 }}
         />
       </Group>
-      {catalogue.isPending ? <Loader aria-label={t("common:loading")} /> : null}
+      {catalogue.isPending ? <Loader role="status" aria-label={t("common:loading")} /> : null}
       <ErrorAlert error={catalogue.error} />
       {catalogue.data?.entries.length === 0 ? <Text c="dimmed">{t("catalogue.none")}</Text> : null}
       <SimpleGrid cols={{ base: 1, md: 2, xl: 3 }}>
@@ -166,7 +166,7 @@ function EntryCard({ entry, admin }: { entry: CatalogueEntry; admin: boolean }) 
   const dpaValue = !entry.dpa.available ? (
     t("no")
   ) : entry.dpa.url ? (
-    <Anchor href={entry.dpa.url} target="_blank" rel="noreferrer">
+    <Anchor underline="always" href={entry.dpa.url} target="_blank" rel="noreferrer">
       {t("yes")}
     </Anchor>
   ) : (
@@ -194,7 +194,7 @@ function EntryCard({ entry, admin }: { entry: CatalogueEntry; admin: boolean }) 
             </Text>
           </div>
           <Stack gap={4} align="flex-end">
-            <Badge color={entry.tier === "consumer" ? "orange.9" : "teal.8"}>
+            <Badge color={entry.tier === "consumer" ? "#c2410c" : "teal.9"}>
               {t(`options.tierInUse.${entry.tier}`)}
             </Badge>
             {entry.custom ? <Badge variant="outline">{t("catalogue.own")}</Badge> : null}
@@ -231,7 +231,7 @@ function EntryCard({ entry, admin }: { entry: CatalogueEntry; admin: boolean }) 
         <Text size="xs" c="dimmed">
           {t("catalogue.checked", { date: entry.checkedOn, confidence: t(`catalogue.confidence.${entry.confidence}`) })}{" "}
           {entry.sources.map((url, i) => (
-            <Anchor key={url} href={url} target="_blank" rel="noreferrer" size="xs" mr={6}>
+            <Anchor underline="always" key={url} href={url} target="_blank" rel="noreferrer" size="xs" mr={6}>
               {t("catalogue.source", { n: i + 1 })}
             </Anchor>
           ))}

@@ -14,7 +14,7 @@ export function CheckPage() {
   return (
     <>
       <PageHeader title={t("check.title")} description={t("check.description")} />
-      {check.isPending ? <Loader aria-label={t("common:loading")} /> : null}
+      {check.isPending ? <Loader role="status" aria-label={t("common:loading")} /> : null}
       <ErrorAlert error={check.error} />
       {data ? (
         <Stack>
@@ -22,7 +22,7 @@ export function CheckPage() {
             <Text fw={700} size="lg">
               {t("check.score", { points: data.score.points, max: data.score.max, percent: data.score.percent })}
             </Text>
-            <Progress value={data.score.percent} mt="xs" aria-label={t("check.scoreLabel")} color="teal.8" />
+            <Progress value={data.score.percent} mt="xs" aria-label={t("check.scoreLabel")} color="teal.9" />
             <Text size="sm" mt="xs">
               {t("check.counts", { met: data.score.met, partly: data.score.partly, not: data.score.not })}
             </Text>
@@ -47,7 +47,7 @@ export function CheckPage() {
               <List spacing={4}>
                 {data.reminders.map((r) => (
                   <List.Item key={`${r.task}-${pick(r.text)}`}>
-                    <Text span fw={r.overdue ? 700 : 400} c={r.overdue ? "red.8" : undefined}>
+                    <Text span fw={r.overdue ? 700 : 400} c={r.overdue ? "red.9" : undefined}>
                       {r.dueDate} — {pick(r.text)}
                       {r.overdue ? ` (${t("check.overdue")})` : ""}
                     </Text>
@@ -89,7 +89,7 @@ function RuleCard({ rule }: { rule: RuleResult }) {
               {t("check.fix")}
             </Button>
           ) : (
-            <Anchor component={Link} to={RULE_PAGES[rule.id] ?? "/governance/check"} size="sm">
+            <Anchor underline="always" component={Link} to={RULE_PAGES[rule.id] ?? "/governance/check"} size="sm">
               {t("check.open")}
             </Anchor>
           )}

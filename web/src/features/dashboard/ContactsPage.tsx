@@ -62,11 +62,19 @@ export function ContactsPage() {
           label: "contacts.reach",
           render: (c) => (
             <>
-              {c.phone ? <Anchor href={`tel:${c.phone.replace(/\s/g, "")}`}>{c.phone}</Anchor> : null}
+              {c.phone ? (
+                <Anchor underline="always" href={`tel:${c.phone.replace(/\s/g, "")}`}>
+                  {c.phone}
+                </Anchor>
+              ) : null}
               {c.phone && c.email ? " · " : null}
-              {c.email ? <Anchor href={`mailto:${c.email}`}>{c.email}</Anchor> : null}
+              {c.email ? (
+                <Anchor underline="always" href={`mailto:${c.email}`}>
+                  {c.email}
+                </Anchor>
+              ) : null}
               {!c.phone && !c.email && c.url ? (
-                <Anchor href={c.url} target="_blank" rel="noreferrer">
+                <Anchor underline="always" href={c.url} target="_blank" rel="noreferrer">
                   {c.url}
                 </Anchor>
               ) : null}

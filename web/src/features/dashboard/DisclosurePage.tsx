@@ -46,12 +46,12 @@ export function DisclosurePage() {
           />
         ))}
       </SimpleGrid>
-      {texts.isPending ? <Loader aria-label={t("common:loading")} /> : null}
+      {texts.isPending ? <Loader role="status" aria-label={t("common:loading")} /> : null}
       {texts.error instanceof ApiError && texts.error.status === 400 && !debounced.privacyUrl.trim() ? (
         // The texts name the company: without an organisation there is nothing to fill in yet.
         <Alert color="yellow" role="status">
           {t("disclosure.needOrganisation")}{" "}
-          <Anchor component={Link} to="/governance/policy">
+          <Anchor underline="always" component={Link} to="/governance/policy">
             {t("disclosure.toPolicy")}
           </Anchor>
         </Alert>

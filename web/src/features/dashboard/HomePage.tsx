@@ -37,7 +37,7 @@ export function HomePage() {
         title={t("home.title")}
         description={data ? t("home.description", { organisation: data.organisation }) : undefined}
       />
-      {home.isPending ? <Loader aria-label={t("common:loading")} /> : null}
+      {home.isPending ? <Loader role="status" aria-label={t("common:loading")} /> : null}
       <ErrorAlert error={home.error} />
       {data ? (
         <Stack>
@@ -74,7 +74,7 @@ function ScoreCard({ data }: { data: DashboardHome }) {
           sections={[
             {
               value: score.percent,
-              color: score.percent >= 75 ? "teal.8" : score.percent >= 40 ? "yellow.7" : "red.7",
+              color: score.percent >= 75 ? "teal.9" : score.percent >= 40 ? "#c2410c" : "red.9",
             },
           ]}
           label={
@@ -97,6 +97,7 @@ function ScoreCard({ data }: { data: DashboardHome }) {
       <Group gap={4} mt="sm">
         {data.rules.map((r) => (
           <Anchor
+            underline="never"
             key={r.id}
             component={Link}
             to={r.link}
@@ -105,7 +106,7 @@ function ScoreCard({ data }: { data: DashboardHome }) {
           >
             <Badge
               variant={r.status === "not" ? "outline" : "filled"}
-              color={r.status === "met" ? "teal.8" : r.status === "partly" ? "orange.9" : "red.8"}
+              color={r.status === "met" ? "teal.9" : r.status === "partly" ? "#c2410c" : "red.9"}
             >
               {r.rule}
             </Badge>
@@ -133,7 +134,7 @@ function NextActions({ data }: { data: DashboardHome }) {
         <List type="ordered" mt="sm" spacing="sm">
           {data.nextActions.map((a) => (
             <List.Item key={a.ruleId}>
-              <Anchor component={Link} to={a.link} fw={600}>
+              <Anchor underline="always" component={Link} to={a.link} fw={600}>
                 {pick(a.text)}
               </Anchor>
               <Group gap={6} mt={2}>
@@ -162,7 +163,7 @@ function Incidents({ data }: { data: DashboardHome }) {
         <Title order={3} size="h4" id="incidents-title">
           {t("home.incidents")}
         </Title>
-        <Anchor component={Link} to="/governance/incidents" size="sm">
+        <Anchor underline="always" component={Link} to="/governance/incidents" size="sm">
           {t("home.toIncidents")}
         </Anchor>
       </Group>
@@ -197,7 +198,7 @@ function Approvals({ data }: { data: DashboardHome }) {
         <Title order={3} size="h4" id="approvals-title">
           {t("home.awaiting")}
         </Title>
-        <Anchor component={Link} to="/governance/tools" size="sm">
+        <Anchor underline="always" component={Link} to="/governance/tools" size="sm">
           {t("home.toTools")}
         </Anchor>
       </Group>
@@ -244,7 +245,7 @@ function BudgetRow({ line }: { line: BudgetLine }) {
       {limit !== undefined ? (
         <Progress
           value={percent}
-          color={over ? "orange.8" : "teal.8"}
+          color={over ? "#c2410c" : "teal.9"}
           aria-label={t("home.budgetOf", { name: line.name })}
         />
       ) : null}
@@ -264,7 +265,7 @@ function Spend({ data }: { data: DashboardHome }) {
       {!spend.configured ? (
         <Alert color="blue" variant="light" mt="sm">
           {t("home.noGatewaySpend")}{" "}
-          <Anchor component={Link} to={spend.link}>
+          <Anchor underline="always" component={Link} to={spend.link}>
             {t("home.configure")}
           </Anchor>
         </Alert>
@@ -311,7 +312,7 @@ function GatewayLine({ data }: { data: DashboardHome }) {
     return (
       <Alert color="yellow" variant="light" role="status">
         {t("home.gatewayOff")}{" "}
-        <Anchor component={Link} to={gateway.link}>
+        <Anchor underline="always" component={Link} to={gateway.link}>
           {t("home.configure")}
         </Anchor>
       </Alert>

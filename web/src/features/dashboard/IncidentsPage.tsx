@@ -87,7 +87,7 @@ export function IncidentsPage() {
             label: "fields.incident.status",
             render: (i) => (
               <Badge
-                color={i.status === "closed" ? "gray.7" : i.status === "notified" ? "teal.8" : "orange.9"}
+                color={i.status === "closed" ? "gray.7" : i.status === "notified" ? "teal.9" : "#c2410c"}
                 style={{ minWidth: "max-content" }}
               >
                 {t(`options.status.${i.status}`)}
@@ -112,7 +112,11 @@ export function IncidentsPage() {
       />
       <Alert color="blue" variant="light" title={t("incidents.howTitle")}>
         {t("incidents.how")}{" "}
-        <Anchor href="https://www.autoriteitpersoonsgegevens.nl/themas/beveiliging/datalekken" target="_blank">
+        <Anchor
+          underline="always"
+          href="https://www.autoriteitpersoonsgegevens.nl/themas/beveiliging/datalekken"
+          target="_blank"
+        >
           autoriteitpersoonsgegevens.nl
         </Anchor>
       </Alert>

@@ -66,7 +66,7 @@ function OrganisationForm() {
         {t("policy.organisation")}
       </Title>
       {values === null ? (
-        <Loader aria-label={t("common:loading")} />
+        <Loader role="status" aria-label={t("common:loading")} />
       ) : (
         <form
           onSubmit={(e) => {
@@ -148,7 +148,7 @@ function ChoicesForm() {
         {t("policy.choices")}
       </Title>
       {values === null ? (
-        <Loader aria-label={t("common:loading")} />
+        <Loader role="status" aria-label={t("common:loading")} />
       ) : (
         <form
           onSubmit={(e) => {
@@ -213,7 +213,7 @@ function Preview() {
         <DownloadButton path="/policy?format=md&lang=nl" name="ai-beleid.md" label={t("policy.mdNl")} />
         <DownloadButton path="/policy?format=md&lang=en" name="ai-policy.md" label={t("policy.mdEn")} />
       </Group>
-      {html.isPending ? <Loader aria-label={t("common:loading")} /> : null}
+      {html.isPending ? <Loader role="status" aria-label={t("common:loading")} /> : null}
       {missing ? (
         <Alert color="yellow">{html.error instanceof Error ? html.error.message : ""}</Alert>
       ) : (

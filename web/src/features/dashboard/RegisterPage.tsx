@@ -85,7 +85,7 @@ export function RegisterPage() {
           label: "fields.register.riskClass",
           render: (e) => (
             <Badge
-              color={e.riskClass === "high" || e.riskClass === "prohibited" ? "red.8" : "gray"}
+              color={e.riskClass === "high" || e.riskClass === "prohibited" ? "red.9" : "gray"}
               variant="light"
               style={{ minWidth: "max-content" }}
             >

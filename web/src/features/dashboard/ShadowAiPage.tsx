@@ -134,7 +134,7 @@ export function ShadowAiPage() {
         <Text fw={700} size="lg" component="h3" m={0}>
           {t("shadow.findings")}
         </Text>
-        {latest.isPending ? <Loader aria-label={t("common:loading")} /> : null}
+        {latest.isPending ? <Loader role="status" aria-label={t("common:loading")} /> : null}
         {findings.length === 0 ? <Text c="dimmed">{t("shadow.noFindings")}</Text> : null}
         {findings.length > 0 ? (
           <ScrollArea type="auto">
@@ -160,10 +160,10 @@ export function ShadowAiPage() {
                     <Table.Td>{f.users.length > 0 ? f.users.join(", ") : "—"}</Table.Td>
                     <Table.Td>
                       {inInventory(f) ? (
-                        <Badge color="teal.8">{t("shadow.registered")}</Badge>
+                        <Badge color="teal.9">{t("shadow.registered")}</Badge>
                       ) : (
                         <Group gap={6}>
-                          <Badge color="orange.9">{t("shadow.unregistered")}</Badge>
+                          <Badge color="#c2410c">{t("shadow.unregistered")}</Badge>
                           <Button size="xs" variant="light" onClick={() => setAdding(toolFor(f))}>
                             {t("shadow.addToInventory")}
                           </Button>

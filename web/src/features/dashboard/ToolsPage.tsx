@@ -8,7 +8,7 @@ import { DeleteButton, ErrorAlert, fieldErrors, govCall, useGov, useGovWrite, us
 import { ToolModal, type ToolModalMode } from "./ToolModal";
 import type { ApprovalStatus, ToolView } from "./types";
 
-const APPROVAL_COLOR: Record<ApprovalStatus, string> = { requested: "orange.9", approved: "teal.8", rejected: "red.8" };
+const APPROVAL_COLOR: Record<ApprovalStatus, string> = { requested: "#c2410c", approved: "teal.9", rejected: "red.9" };
 
 /** "AI-tools in gebruik": the inventory with tier warnings and the approval flow. */
 export function ToolsPage() {
@@ -36,7 +36,7 @@ export function ToolsPage() {
           </Button>
         }
       />
-      {tools.isPending ? <Loader aria-label={t("common:loading")} /> : null}
+      {tools.isPending ? <Loader role="status" aria-label={t("common:loading")} /> : null}
       <ErrorAlert error={tools.error} />
       {tools.data && tools.data.tools.length === 0 ? <Text c="dimmed">{t("tools.none")}</Text> : null}
       <Stack>
@@ -95,10 +95,10 @@ function ToolCard({
         <Group gap={6}>
           {admin && status === "requested" ? (
             <>
-              <Button size="xs" color="teal.8" loading={approve.isPending} onClick={() => approve.mutate(undefined)}>
+              <Button size="xs" color="teal.9" loading={approve.isPending} onClick={() => approve.mutate(undefined)}>
                 {t("tools.approve")}
               </Button>
-              <Button size="xs" color="red.8" variant="light" onClick={onReject}>
+              <Button size="xs" color="red.9" variant="light" onClick={onReject}>
                 {t("tools.reject")}
               </Button>
             </>
@@ -194,7 +194,7 @@ function RejectModal({ view, onClose }: { view: ToolView; onClose: () => void })
             <Button variant="default" onClick={onClose}>
               {t("common:cancel")}
             </Button>
-            <Button type="submit" color="red.8" loading={reject.isPending}>
+            <Button type="submit" color="red.9" loading={reject.isPending}>
               {t("tools.reject")}
             </Button>
           </Group>

@@ -82,7 +82,7 @@ export function CrudPage<T extends { id: string }>({
           </>
         }
       />
-      {list.isPending ? <Loader aria-label={t("common:loading")} /> : null}
+      {list.isPending ? <Loader role="status" aria-label={t("common:loading")} /> : null}
       <ErrorAlert error={list.error} />
       {list.data && rows.length === 0 ? <Text c="dimmed">{t("empty")}</Text> : null}
       {rows.length > 0 ? (

@@ -70,7 +70,7 @@ export function ErrorAlert({ error }: { error: unknown }) {
   );
 }
 
-const STATUS_COLOR: Record<RuleStatus, string> = { met: "teal.8", partly: "yellow.9", not: "red.8" };
+const STATUS_COLOR: Record<RuleStatus, string> = { met: "teal.9", partly: "#c2410c", not: "red.9" };
 
 export function StatusBadge({ status }: { status: RuleStatus }) {
   const { t } = useTranslation("dashboard");
@@ -130,7 +130,7 @@ export function DeleteButton({ onDelete, label }: { onDelete: () => Promise<unkn
   const [busy, setBusy] = useState(false);
   if (!asking) {
     return (
-      <Button size="xs" variant="subtle" color="red.8" onClick={() => setAsking(true)} aria-label={label}>
+      <Button size="xs" variant="subtle" color="red.9" onClick={() => setAsking(true)} aria-label={label}>
         {t("common:delete")}
       </Button>
     );
@@ -139,7 +139,7 @@ export function DeleteButton({ onDelete, label }: { onDelete: () => Promise<unkn
     <Group gap={4} wrap="nowrap">
       <Button
         size="xs"
-        color="red.8"
+        color="red.9"
         loading={busy}
         onClick={async () => {
           setBusy(true);
@@ -186,7 +186,7 @@ export function Countdown({ deadline, running }: { deadline: string; running: bo
   )}:${two(total % 60)}`;
   const overdue = ms < 0;
   return (
-    <Text size="sm" fw={700} c={overdue ? "red.8" : ms < 12 * 3_600_000 ? "orange.9" : undefined} data-countdown>
+    <Text size="sm" fw={700} c={overdue ? "red.9" : ms < 12 * 3_600_000 ? "#c2410c" : undefined} data-countdown>
       {overdue ? t("countdown.overdue", { time: clock }) : t("countdown.left", { time: clock })}
     </Text>
   );
