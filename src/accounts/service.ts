@@ -390,7 +390,7 @@ export class AccountService {
       const used = await this.repo.consumeRecoveryCode(account.id, hashRecoveryCode(code), this.now().toISOString());
       return used ? { ok: true, recovery: true } : { ok: false, error: wrong };
     }
-    const secret = this.secretBox().open(account.totpSecret);
+    const secret = this.openSecret(account.totpSecret);
     const step = totpStep(secret, code, this.clock());
     if (step === null) return { ok: false, error: wrong };
     if (!(await this.repo.claimTotpStep(account.id, step))) {
@@ -405,6 +405,23 @@ export class AccountService {
       };
     }
     return { ok: true, recovery: false };
+  }
+
+  /**
+   * Opens a sealed TOTP secret. Fails when this instance has another key than the one that sealed
+   * it: several instances on one PostgreSQL database need the same security.vaultKey.
+   */
+  private openSecret(sealed: string): string {
+    try {
+      return this.secretBox().open(sealed);
+    } catch {
+      throw new AccountError(
+        500,
+        "totp_key_mismatch",
+        "De tweestapsverificatie kan niet worden gecontroleerd: deze server heeft een andere sleutel dan de server waarop ze is ingesteld. Geef alle servers dezelfde security.vaultKey (POORTWACHTER_VAULT_KEY).",
+        "Two-step verification cannot be checked: this server has another key than the server it was set up on. Give all servers the same security.vaultKey (POORTWACHTER_VAULT_KEY).",
+      );
+    }
   }
 
   // Sessions
@@ -533,7 +550,7 @@ export class AccountService {
         "Start setting up two-step verification first.",
       );
     }
-    const secret = this.secretBox().open(account.totpPendingSecret);
+    const secret = this.openSecret(account.totpPendingSecret);
     const step = totpStep(secret, code, this.clock());
     if (step === null) {
       throw new AccountError(

@@ -553,4 +553,34 @@ describe("accounts: set-up, login with TOTP, sessions, CSRF, admin", () => {
     );
     expect(dodged.status).toBe(429);
   });
+
+  it("says so clearly when another instance's key sealed the TOTP secret", async () => {
+    const { secret } = await ownerWithTotp();
+    // A second instance on the same database, with a data folder (and so a vault key) of its own.
+    const otherDir = mkdtempSync(join(tmpdir(), "pw-auth-other-"));
+    const otherStore = await openStore({ dataDir: dir });
+    try {
+      const other = new Hono();
+      other.route(
+        "/api/app",
+        createWebApi({
+          store: otherStore,
+          governance: new GovernanceService(otherStore),
+          dataDir: otherDir,
+          clock: () => now,
+        }),
+      );
+      const client = new Client(other);
+      await client.request("POST", "/auth/login", { name: OWNER.name, password: OWNER.password });
+      const answer = await client.request("POST", "/auth/login/totp", { code: totpCode(secret, now + 30_000) });
+      expect(answer.status).toBe(500);
+      expect(((await answer.json()) as { error: { code: string; message: string } }).error).toMatchObject({
+        code: "totp_key_mismatch",
+        message: expect.stringContaining("POORTWACHTER_VAULT_KEY"),
+      });
+    } finally {
+      await otherStore.close();
+      rmSync(otherDir, { recursive: true, force: true });
+    }
+  });
 });
