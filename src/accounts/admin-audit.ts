@@ -27,13 +27,15 @@ export interface AdminActor {
   name: string;
 }
 
-const SECRET_KEYS = /pass|secret|token|code|key$/i;
+/** Field names that hold secrets: `password`, `apiKey`, `accessToken`, `totpSecret`, `code` … (not `maxTokens`). */
+const SECRET_KEYS =
+  /^(code|key|token|secret|otp|.*(password|passwd|passphrase|secret|apikey|api_key|token|recoverycodes?))$/i;
 
 /** Drops anything that looks like a secret, so a careless caller cannot leak one into the audit. */
 function scrub(details: Record<string, unknown>): Record<string, unknown> {
   const clean: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(details)) {
-    if (SECRET_KEYS.test(key) && key !== "keyId") continue;
+    if (SECRET_KEYS.test(key)) continue;
     if (value === undefined) continue;
     clean[key] = typeof value === "string" && value.length > 200 ? `${value.slice(0, 200)}…` : value;
   }

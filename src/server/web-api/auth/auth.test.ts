@@ -425,10 +425,13 @@ describe("accounts: set-up, login with TOTP, sessions, CSRF, admin", () => {
       provider: "openai",
       apiKey: "sk-geheim",
       password: "ook geheim",
+      accessToken: "eyJ…",
+      maxTokens: 4000,
+      keyId: "pw-abc…",
     });
     const [record] = await listAdminActions(store);
     expect(record).toMatchObject({ actorName: "marieke", action: "providers.added", target: "openai" });
-    expect(record?.details).toEqual({ provider: "openai" });
+    expect(record?.details).toEqual({ provider: "openai", maxTokens: 4000, keyId: "pw-abc…" });
   });
 
   it("ends the other sessions when the password changes", async () => {
