@@ -3,7 +3,9 @@ import {
   ApprovalAlreadyDecidedError,
   ApprovalNotFoundError,
   ApprovalService,
+  approvalConversation,
   approvedPolicy,
+  firstUserText,
   type HeldRequest,
   toolNames,
 } from "../src/gateway/approvals/index.js";
@@ -85,6 +87,30 @@ describe.each(backends)("approvals on $name", (backend) => {
 });
 
 describe("approval helpers", () => {
+  it("finds the first user message in every protocol, never the system prompt", () => {
+    expect(
+      firstUserText({
+        messages: [
+          { role: "system", content: "Systeem" },
+          { role: "user", content: [{ type: "text", text: "Eerste" }] },
+          { role: "user", content: "Tweede" },
+        ],
+      }),
+    ).toBe("Eerste");
+    expect(firstUserText({ input: "Los" })).toBe("Los");
+    expect(
+      firstUserText({
+        instructions: "Systeem",
+        input: [
+          { role: "developer", content: "Regels" },
+          { role: "user", content: [{ type: "input_text", text: "Vraag" }] },
+        ],
+      }),
+    ).toBe("Vraag");
+    expect(approvalConversation("gesprek-7", {})).toBe("header:gesprek-7");
+    expect(approvalConversation(null, { input: "a" })).not.toBe(approvalConversation(null, { input: "b" }));
+  });
+
   it("names tools of every protocol", () => {
     expect(
       toolNames([

@@ -150,6 +150,31 @@ describe("tool calls on customer data under require-approval", () => {
     expect(s.upstream.requests).toHaveLength(0);
   });
 
+  it("keys an approval by the user's first message, not by an agent's fixed system prompt", async () => {
+    const withSystem = (prompt: string, approval?: string) =>
+      post(
+        s,
+        "/v1/chat/completions",
+        {
+          model: "gpt-4.1",
+          messages: [
+            { role: "system", content: "Je bent de boekhoudagent van Bakkerij Zonneveld." },
+            { role: "user", content: prompt },
+          ],
+          tools: TOOLS,
+        },
+        approval ? { "x-poortwachter-approval": approval } : {},
+      );
+    const held = await withSystem(PROMPT);
+    const id = held.headers.get("x-poortwachter-approval") as string;
+    await admin(`/approvals/${id}/approve`, { method: "POST" });
+    s.upstream.reply({ text: "Gedaan." });
+    expect((await withSystem(PROMPT, id)).status).toBe(200);
+    const other = await withSystem(`Mail ${NAME} over de nieuwe prijslijst.`, id);
+    expect(other.status).toBe(403);
+    expect(other.headers.get("x-poortwachter-approval")).not.toBe(id);
+  });
+
   it("refuses after a denial, in the Anthropic error shape for Anthropic clients, in English when asked", async () => {
     const body = {
       model: "claude-sonnet-4-5",

@@ -155,6 +155,22 @@ describe("POST /v1/responses, not streamed", () => {
     expect(sent.input[4].output).toContain("[TELEFOON_1]");
   });
 
+  it("pseudonymises identifiers and metadata that go upstream too", async () => {
+    s.upstream.reply({ text: "Goed." });
+    const response = await postResponses(s, {
+      model: "gpt-4.1",
+      input: "Vat de week samen.",
+      user: EMAIL,
+      safety_identifier: EMAIL,
+      metadata: { klant: NAME, order: "A-17" },
+    });
+    expect(response.status).toBe(200);
+    const sent = s.upstream.lastRequest()?.body;
+    expectNoPersonalData(JSON.stringify(sent));
+    expect(sent.user).toBe("[EMAIL_1]");
+    expect(sent.metadata).toEqual({ klant: "[PERSOON_1]", order: "A-17" });
+  });
+
   it("restores function-call arguments as JSON", async () => {
     s.upstream.reply({
       toolCalls: [{ id: "call_9", name: "stuur_mail", arguments: '{"aan":"[EMAIL_1]","naam":"[PERSOON_1]"}' }],

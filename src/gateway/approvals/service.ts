@@ -206,3 +206,36 @@ export class ApprovalService {
     throw new ApprovalAlreadyDecidedError(id, current.status);
   }
 }
+
+function textOf(content: unknown): string {
+  if (typeof content === "string") return content;
+  if (!Array.isArray(content)) return "";
+  return content
+    .map((part) => (part && typeof part === "object" && typeof part.text === "string" ? part.text : ""))
+    .join("\n");
+}
+
+/**
+ * The first thing the user wrote in a request of any protocol (chat messages, Anthropic messages,
+ * Responses input). Not the system prompt: an agent's system prompt is the same in every
+ * conversation, and an approval must not carry over to the next one.
+ */
+export function firstUserText(body: unknown): string {
+  if (!body || typeof body !== "object") return "";
+  const record = body as { messages?: unknown; input?: unknown };
+  if (typeof record.input === "string") return record.input;
+  const list = Array.isArray(record.messages) ? record.messages : Array.isArray(record.input) ? record.input : [];
+  for (const item of list as Array<{ role?: unknown; content?: unknown }>) {
+    if (item && item.role === "user") {
+      const text = textOf(item.content);
+      if (text.trim() !== "") return text;
+    }
+  }
+  return "";
+}
+
+/** The conversation an approval belongs to: the client's conversation header, else its first user message. */
+export function approvalConversation(header: string | null | undefined, body: unknown): string {
+  if (header) return `header:${header}`;
+  return `first:${createHash("sha256").update(firstUserText(body), "utf8").digest("base64url")}`;
+}

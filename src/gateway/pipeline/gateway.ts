@@ -39,6 +39,7 @@ import {
   APPROVAL_HEADER,
   ApprovalRefusal,
   type ApprovalService,
+  approvalConversation,
   approvalRefusal,
   approvedPolicy,
   toolNames,
@@ -383,7 +384,7 @@ export class Gateway {
     await this.checkRate(identity, request.bodyText.length);
     const assessed = this.assess(texts.parts, body.model, identity, trace, request.hints);
     const { entities } = assessed;
-    const decision = await this.approvalGate(request, texts.parts, body.tools, assessed.decision, trace);
+    const decision = await this.approvalGate(request, body, assessed.decision, trace);
     const model = this.decided(decision, trace);
     const maxOutput =
       protocol === "openai"
@@ -588,16 +589,14 @@ export class Gateway {
    */
   private async approvalGate(
     request: GatewayRequest,
-    parts: readonly TextPart[],
-    tools: unknown,
+    body: { tools?: unknown },
     decision: Decision,
     trace: Trace,
   ): Promise<Decision> {
     const approvals = this.options.approvals;
     const identity = trace.identity;
     if (!decision.approvalRequired || !approvals || !identity || !trace.classification) return decision;
-    const conversation = conversationId(request.header(CONVERSATION_HEADER), parts);
-    if (conversation === null) return decision;
+    const conversation = approvalConversation(request.header(CONVERSATION_HEADER), body);
     let check: Awaited<ReturnType<ApprovalService["check"]>>;
     try {
       check = await approvals.check(
@@ -607,7 +606,7 @@ export class Gateway {
           keyId: identity.keyId,
           endpoint: trace.endpoint,
           model: trace.modelRequested ?? "",
-          tools: toolNames(tools),
+          tools: toolNames(body.tools),
           classification: trace.classification.dataClass,
           entityCounts: trace.entityCounts,
           conversation,
@@ -656,7 +655,7 @@ export class Gateway {
         disclosureLine: this.options.config.disclosure.line,
         checkRate: (identity, chars) => this.checkRate(identity, chars),
         assess: (parts, model, identity, t) => this.assess(parts, model, identity, t, request.hints),
-        approvalGate: (req, parts, tools, decision, t) => this.approvalGate(req, parts, tools, decision, t),
+        approvalGate: (req, body, decision, t) => this.approvalGate(req, body, decision, t),
         decided: (decision, t) => this.decided(decision, t),
         targets: (model, decision, identity) => this.targets(model, decision, identity),
         reserve: (identity, targets, chars, maxOutput, t) => this.reserve(identity, targets, chars, maxOutput, t),

@@ -163,6 +163,17 @@ export function responsesTexts(request: ResponsesRequest): RequestTexts<Response
       contentParts(record, "input", "history", parts);
     }
   }
+  // Identifiers and metadata go upstream too; clients put e-mail addresses in them. Last, so the
+  // conversation id still derives from the first message.
+  for (const key of ["user", "safety_identifier"]) {
+    if (typeof body[key] === "string") contentParts(body as Record<string, unknown>, key, "prompt", parts);
+  }
+  if (body.metadata && typeof body.metadata === "object" && !Array.isArray(body.metadata)) {
+    const metadata = body.metadata as Record<string, unknown>;
+    for (const key of Object.keys(metadata)) {
+      if (typeof metadata[key] === "string") contentParts(metadata, key, "prompt", parts);
+    }
+  }
   return {
     body,
     parts,

@@ -37,13 +37,7 @@ export interface ResponsesSteps {
     identity: Identity,
     trace: Trace,
   ): { decision: Decision; entities: Entity[][] };
-  approvalGate(
-    request: GatewayRequest,
-    parts: TextPart[],
-    tools: unknown,
-    decision: Decision,
-    trace: Trace,
-  ): Promise<Decision>;
+  approvalGate(request: GatewayRequest, body: { tools?: unknown }, decision: Decision, trace: Trace): Promise<Decision>;
   decided(decision: Decision, trace: Trace): CatalogModel;
   targets(model: CatalogModel, decision: Decision, identity: Identity): Target[];
   reserve(
@@ -91,7 +85,8 @@ export async function handleResponses(
   const identity = trace.identity as Identity;
   await steps.checkRate(identity, request.bodyText.length);
   const assessed = steps.assess(texts.parts, body.model, identity, trace);
-  const decision = await steps.approvalGate(request, texts.parts, body.tools, assessed.decision, trace);
+  // The client's own body: the approval is keyed by what the user wrote, not by placeholders.
+  const decision = await steps.approvalGate(request, parsed, assessed.decision, trace);
   const model = steps.decided(decision, trace);
   const targets = steps.targets(model, decision, identity).filter((t) => steps.upstream.supports(t.model.providerId));
   if (targets.length === 0) {
