@@ -58,9 +58,9 @@ export interface GatewayInstance {
   settings: RuntimeSettings;
   /** Requests held for a person's approval (`toolCalls: require-approval`). */
   approvals: ApprovalService;
-  /** /v1/chat/completions, /v1/messages, /v1/embeddings, /v1/models. */
+  /** /v1/chat/completions, /v1/messages, /v1/responses, /v1/embeddings, /v1/models. */
   routes: Hono;
-  /** Keys, users, teams, audit export; mount at /api/gateway. */
+  /** Keys, users, teams, audit export, approvals; mount at /api/gateway. */
   adminApi: Hono;
   /** Flushes the audit log, closes counters, the vault's Redis connection and the upstream pools. */
   close(): Promise<void>;
