@@ -123,3 +123,18 @@ describe("offsets map back to the original (property)", () => {
     );
   });
 });
+
+describe("normalize: plain ASCII", () => {
+  it("property: only a line break between two digits changes, into one space", () => {
+    const ascii = fc.string({ unit: fc.constantFrom("1", "2", "a", "B", " ", "\n", "\r", "-", "."), maxLength: 40 });
+    fc.assert(
+      fc.property(ascii, (text) => {
+        const norm = normalize(text);
+        expect(norm.text).toBe(text.replace(/(\d)(?:\r\n?|\n)(?=\d)/g, "$1 "));
+        expect(norm.folded).toBe(norm.text.toLowerCase());
+        if (norm.text === text) expect(norm.map).toBeNull();
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});

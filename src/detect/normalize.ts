@@ -89,8 +89,31 @@ function isDigitAt(text: string, i: number): boolean {
   return isDigitCode(text.charCodeAt(i));
 }
 
+/** True when a line break sits between two digits (`\d\n\d`, `\d\r\n\d`, `\d\r\d`). */
+function hasDigitBreak(text: string): boolean {
+  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) {
+    const before = text.charCodeAt(i - 1) === 13 ? i - 2 : i - 1;
+    if (isAsciiDigit(text.charCodeAt(before)) && isAsciiDigit(text.charCodeAt(i + 1))) return true;
+  }
+  // A lone carriage return (old Mac line ends) between digits.
+  for (let i = text.indexOf("\r"); i >= 0; i = text.indexOf("\r", i + 1)) {
+    if (text.charCodeAt(i + 1) !== 10 && isAsciiDigit(text.charCodeAt(i - 1)) && isAsciiDigit(text.charCodeAt(i + 1))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+function isAsciiDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
 export function normalize(original: string): NormalizedText {
-  if (!NEEDS_WORK.test(original)) {
+  // Fast path for the common case, plain ASCII without a wrapped number: nothing to rewrite and
+  // folding is lower-casing. Two simple scans are cheaper than NEEDS_WORK's alternation.
+  if (!NON_ASCII.test(original)) {
+    if (!hasDigitBreak(original)) return { text: original, folded: original.toLowerCase(), map: null };
+  } else if (!NEEDS_WORK.test(original)) {
     return { text: original, folded: foldText(original), map: null };
   }
   // Jump from one special character (or line break) to the next; the runs between them are

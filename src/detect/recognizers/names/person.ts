@@ -127,6 +127,12 @@ function keyStop(key: string): number {
   return info;
 }
 
+/** `keyStop` of a token's word, kept on the token: a name's words are looked at several times. */
+function wordFacts(token: CapToken): number {
+  if (token.facts < 0) token.facts = keyStop(token.key);
+  return token.facts;
+}
+
 function computeKeyStop(key: string): number {
   if (TITLE_WORDS.has(key) || SALUTATION_WORDS.has(key)) return KeyStop.Carry;
   if (LEADING_CAP_PARTICLES.has(key)) return KeyStop.None;
@@ -139,7 +145,7 @@ function computeKeyStop(key: string): number {
 }
 
 function stopKind(text: string, token: CapToken, rawGap: string, previous: CapToken | undefined): Stop {
-  const info = keyStop(token.key);
+  const info = wordFacts(token);
   // After an initial the dot is the initial's: `J. van Oosterhout` has the gap ` van `.
   const gap = previous?.initial && rawGap.startsWith(".") ? rawGap.slice(1) : rawGap;
   const kind = info & 7;
@@ -388,7 +394,7 @@ function intrinsicScore(name: Name, text: string): number {
     words++;
     if (firstWord < 0) firstWord = k;
     lastWord = k;
-    if (allCommonNouns && !looksLikeCommonNoun(part.token.key)) allCommonNouns = false;
+    if (allCommonNouns && !looksLikeCommonNoun(part.token)) allCommonNouns = false;
   }
   if (words === 0) return 0;
   const first = partAt(all, leadCap + firstWord).token.key;
@@ -409,7 +415,7 @@ function intrinsicScore(name: Name, text: string): number {
     return sentenceStart ? 0.3 : 0.35;
   }
   if (name.leadParticle || leadCap > 0) return lastKnown ? 0.75 : 0.45;
-  if (looksLikeCommonNoun(first)) return 0.2;
+  if (looksLikeCommonNoun(partAt(all, leadCap + firstWord).token)) return 0.2;
   if (FIRST_NAMES.has(first) && !AMBIGUOUS_FIRST.has(first)) return sentenceStart ? 0.55 : 0.6;
   if (AMBIGUOUS_FIRST.has(first)) return 0.3;
   return SURNAMES.has(first) ? 0.4 : 0.3;
@@ -467,8 +473,8 @@ function computeCommonNoun(key: string): boolean {
   return NOUN_ENDING.test(key) && !SURNAMES.has(key) && !FIRST_NAMES.has(key);
 }
 
-function looksLikeCommonNoun(key: string): boolean {
-  return (keyStop(key) & NOUN_FLAG) !== 0;
+function looksLikeCommonNoun(token: CapToken): boolean {
+  return (wordFacts(token) & NOUN_FLAG) !== 0;
 }
 
 /**

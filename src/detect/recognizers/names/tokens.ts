@@ -34,6 +34,8 @@ export interface CapToken {
   readonly initial: boolean;
   /** Every letter upper case and longer than one (`BSN`, `KVK`): an acronym, not a name. */
   readonly acronym: boolean;
+  /** What the person recognizer's lexicons say about `key`, filled in on first use (-1 until then). */
+  facts: number;
 }
 
 /** Latinised initials of more than one letter (`Th.` for Theodorus, `Chr.` for Christiaan). */
@@ -73,7 +75,7 @@ export function capitalisedTokens(text: string, folded: string): CapToken[] {
     const end = i;
     const key = folded.slice(start, end);
     const initial = text.charCodeAt(end) === 46 && (end - start === 1 || LONG_INITIALS.has(key));
-    tokens.push({ start, end, key, initial, acronym: allUpper && end - start > 1 });
+    tokens.push({ start, end, key, initial, acronym: allUpper && end - start > 1, facts: -1 });
   }
   return tokens;
 }
