@@ -179,7 +179,7 @@ describe.skipIf(!browserAvailable)("usage and settings in the browser", () => {
     expect(sent).toContain("[ORGANISATIE_1]");
   }, 60_000);
 
-  it("passes axe-core's WCAG 2 A/AA checks on every page, with the keyboard reaching the period choice", async () => {
+  it("passes axe-core's WCAG 2 A/AA checks on every page, fits a phone, and the period choice works by keyboard", async () => {
     const pages: [string, string][] = [
       ["/usage", "Gebruik en kosten"],
       ["/settings/providers", "AI-diensten en hun niveau"],
@@ -195,6 +195,18 @@ describe.skipIf(!browserAvailable)("usage and settings in the browser", () => {
       problems.push(...(await accessibilityProblems(page)).map((p) => `${path} ${p}`));
     }
     expect(problems).toEqual([]);
+
+    // At phone width nothing pushes the page sideways (wide tables scroll inside their own box).
+    await page.setViewportSize(VIEWPORTS.phone);
+    const overflowing: string[] = [];
+    for (const [path, heading] of pages) {
+      await open(path, heading);
+      await page.locator("main section").first().waitFor();
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      if (width > VIEWPORTS.phone.width) overflowing.push(`${path}: ${width}px`);
+    }
+    await page.setViewportSize(VIEWPORTS.laptop);
+    expect(overflowing).toEqual([]);
 
     await open("/usage", "Gebruik en kosten");
     await page.getByTestId("total-requests").waitFor();
