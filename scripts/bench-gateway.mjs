@@ -137,8 +137,12 @@ function freePort() {
 }
 
 /** Starts `node args`, resolves with the first JSON line it prints. */
+/** Every process this run started, stopped at the end even when the run fails. */
+const children = [];
+
 function startChild(args, env = {}) {
   const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env } });
+  children.push(child);
   let stderr = "";
   child.stderr.on("data", (d) => {
     stderr += d;
@@ -175,6 +179,7 @@ async function startPortkey(upstream) {
     cwd: root,
     stdio: ["ignore", "ignore", "pipe"],
   });
+  children.push(child);
   const url = `http://127.0.0.1:${port}`;
   await waitForHttp(url);
   return {
@@ -372,8 +377,6 @@ async function main() {
     process.stdout.write(
       "Portkey: @portkey-ai/gateway, no pseudonymisation, routed to the same mock (x-portkey-custom-host).\n",
     );
-
-  for (const child of [mock.child, poortwachter.child, portkey.child]) child?.kill("SIGTERM");
 }
 
 if (role === "mock") await runMock();
@@ -384,6 +387,8 @@ else {
   } catch (error) {
     process.stderr.write(`bench-gateway: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exitCode = 1;
+  } finally {
+    for (const child of children) if (child.exitCode === null) child.kill("SIGTERM");
   }
   setTimeout(() => process.exit(), 500).unref();
 }
