@@ -67,10 +67,12 @@ export function AppLayout({ nav }: { nav: NavItem[] }) {
             <LanguageSwitch />
             <Menu position="bottom-end">
               <Menu.Target>
-                <UnstyledButton aria-label={t("accountMenu")}>
-                  <Text size="sm" fw={600}>
+                <UnstyledButton aria-label={`${t("accountMenu")}: ${account.displayName}`}>
+                  {/* On a phone the name would push the language switch off the header: initials only. */}
+                  <Text size="sm" fw={600} visibleFrom="sm" maw={220} truncate="end">
                     {account.displayName}
                   </Text>
+                  <Avatar hiddenFrom="sm" size="sm" color="teal" name={account.displayName} />
                 </UnstyledButton>
               </Menu.Target>
               <Menu.Dropdown>
