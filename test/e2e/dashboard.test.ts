@@ -182,6 +182,24 @@ describe.skipIf(!browserAvailable)("owner's dashboard and governance pages in th
     await screenshot(page, "check");
   }, 60_000);
 
+  it("edits a tool: a signed DPA needs its date", async () => {
+    await page.goto(`${app.url}/governance/tools`);
+    const card = page.getByRole("region", { name: /ChatGPT Free/ });
+    await card.getByRole("button", { name: "Bewerken" }).click();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByLabel("Tweestapsverificatie verplicht").check({ force: true });
+    await dialog.getByLabel("Verwerkersovereenkomst getekend").check({ force: true });
+    await dialog.getByRole("button", { name: "Opslaan" }).click();
+    await dialog.getByText(/Vul de datum van de verwerkersovereenkomst in/).waitFor();
+    await dialog.getByLabel("Getekend op").fill("2026-11-02");
+    await dialog.getByRole("button", { name: "Opslaan" }).click();
+    await dialog.waitFor({ state: "hidden" });
+    // Rule 3 (2FA on every AI tool) is met now that the only tool enforces it.
+    await page.goto(`${app.url}/governance/check`);
+    const rule3 = page.getByRole("region", { name: /^3\. Tweestapsverificatie/ });
+    await rule3.getByText("voldaan", { exact: true }).waitFor();
+  }, 60_000);
+
   it("shows validation errors at the field", async () => {
     await page.goto(`${app.url}/governance/contacts`);
     await page.getByRole("button", { name: "Contactpersoon toevoegen" }).click();
