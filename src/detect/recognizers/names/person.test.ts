@@ -161,6 +161,8 @@ describe("PERSON: Dutch record conventions", () => {
     ["Patiënt: J.H. (Hans) Visser, geboren 1961.", ["J.H. (Hans) Visser"]],
     ["Aanwezig: drs. W.F.M. (Wim) Korteweg en Bram Oudshoorn", ["W.F.M. (Wim) Korteweg", "Bram Oudshoorn"]],
     ["Dhr. J. (Jan) belde over de offerte.", ["J. (Jan)"]],
+    ["Overleden: dhr. Cornelis Johannes (Kees) van der Wal.", ["Cornelis Johannes (Kees) van der Wal"]],
+    ["Gesprek met Koen (Marketing) over de campagne.", ["Koen"]],
     // Surnames that are also street words or places, after a first name, initials or `van`.
     ["Met vriendelijke groet,\nOlga van der Laan", ["Olga van der Laan"]],
     ["Afspraak met Corine ter Laan om 10 uur.", ["Corine ter Laan"]],

@@ -278,10 +278,15 @@ function givenNameAfterParticle(token: CapToken, gap: string): boolean {
 
 /**
  * A call name in brackets after the initials, as Dutch HR and medical records write it:
- * `E.M. (Els) van den Berg`. The bracket opens after an initial and closes before the surname.
+ * `E.M. (Els) van den Berg`. The bracket opens after an initial (or a given name) and closes
+ * before the surname.
  */
-function joinsCallName(prev: CapToken, gap: string, chain: Part[]): boolean {
+function joinsCallName(prev: CapToken, gap: string, chain: Part[], token: CapToken, text: string): boolean {
   if (prev.initial && (gap === ". (" || gap === " (")) return true;
+  // After full given names: `Cornelis Johannes (Kees) van der Wal`.
+  if (gap === " (") {
+    return FIRST_NAMES.has(prev.key) && FIRST_NAMES.has(token.key) && text.charCodeAt(token.end) === 41;
+  }
   const opened = (chain[chain.length - 1] as Part).gap;
   if (!gap.startsWith(")") || !(opened === ". (" || opened === " (")) return false;
   const rest = gap.slice(1);
@@ -521,7 +526,7 @@ function chains(text: string, tokens: CapToken[]): Part[][] {
       prev !== null &&
       gap !== null &&
       chain.length > 0 &&
-      ((joins(prev, gap) && !givenNameAfterParticle(token, gap)) || joinsCallName(prev, gap, chain))
+      ((joins(prev, gap) && !givenNameAfterParticle(token, gap)) || joinsCallName(prev, gap, chain, token, text))
     ) {
       chain.push({ token, gap });
     } else {
