@@ -54,7 +54,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
   const db = new Kysely<Database>({ dialect: opened.dialect });
   try {
     await opened.prepare();
-    if (options.migrate !== false) await migrateToLatest(db);
+    if (options.migrate !== false) await migrateToLatest(db, opened.name === "postgres" ? options.schema : undefined);
   } catch (err) {
     await db.destroy();
     throw err;
@@ -83,8 +83,16 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
   };
 }
 
-export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: inCodeMigrations });
+/**
+ * `schema`: the PostgreSQL schema the store works in. Kysely looks for its migration tables in
+ * every schema unless told which one, and would take another schema's tables for its own.
+ */
+export async function migrateToLatest(db: Kysely<Database>, schema?: string): Promise<string[]> {
+  const migrator = new Migrator({
+    db,
+    provider: inCodeMigrations,
+    ...(schema ? { migrationTableSchema: schema } : {}),
+  });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === "Error")?.migrationName;

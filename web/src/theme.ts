@@ -2,11 +2,11 @@ import { type CSSVariablesResolver, createTheme } from "@mantine/core";
 
 /**
  * Calm, high-contrast colours: the owner reads this dashboard, not a developer. The primary shade
- * is dark enough for white text to pass WCAG AA.
+ * is dark enough for white text to pass WCAG AA (teal.8 is about 3.9:1, teal.9 about 5:1).
  */
 export const theme = createTheme({
   primaryColor: "teal",
-  primaryShade: { light: 8, dark: 6 },
+  primaryShade: { light: 9, dark: 6 },
   defaultRadius: "md",
   fontFamily: "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif",
   headings: { fontWeight: "650" },

@@ -1,5 +1,6 @@
 import {
   AppShell,
+  Avatar,
   Burger,
   Group,
   Menu,
@@ -84,7 +85,7 @@ export function AppLayout({ nav }: { nav: NavItem[] }) {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label={t("navigation")}>
-        <ScrollArea>
+        <AppShell.Section grow component={ScrollArea}>
           {GROUPS.map((group) => {
             const items = visible
               .filter((item) => item.group === group)
@@ -108,7 +109,7 @@ export function AppLayout({ nav }: { nav: NavItem[] }) {
               </nav>
             );
           })}
-        </ScrollArea>
+        </AppShell.Section>
       </AppShell.Navbar>
       <AppShell.Main>
         <Outlet />
