@@ -173,6 +173,8 @@ describe("PERSON: Dutch record conventions", () => {
     // A `van` before initials or a first name is a preposition, not part of the name.
     ["Brief van J. Westerveld ontvangen.", ["J. Westerveld"]],
     ["Verslag van Petra de Boer is klaar.", ["Petra de Boer"]],
+    // A chat message opening with the addressee, even an ambiguous name like Jan.
+    ["Jan ik heb de gegevens voor je.", ["Jan"]],
     // Family words work like titles.
     ["Jullie klant, de familie Van den Broek aan de Dorpsstraat 14a in Zeist.", ["Van den Broek"]],
     ["De fam. Yilmaz heeft betaald.", ["Yilmaz"]],

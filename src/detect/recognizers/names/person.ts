@@ -455,6 +455,14 @@ function scoreWithContext(
   if (cue === Cue.Medium) score += 0.35;
   else if (cue === Cue.Weak) score += 0.1;
   if (verbAfter(input.folded, end)) score += 0.25;
+  else if (
+    name.parts.length === 1 &&
+    FIRST_NAMES.has((name.parts[0] as Part).token.key) &&
+    addressedAfter(input.folded, end)
+  ) {
+    // `Jan ik heb de gegevens`, `Roos kun jij...`: a chat message opening with the addressee.
+    score += 0.25;
+  }
   if (contactAfter(input.text, end)) score += 0.2;
   return Math.min(score, 0.9);
 }
@@ -511,6 +519,13 @@ function isLowerOrApostrophe(code: number): boolean {
 const MAX_JOIN_GAP = 17;
 
 const BUSINESS_NAME_CAP = 0.8;
+
+/** A subject pronoun or a question verb right after a first name: the name is someone spoken to. */
+const ADDRESSED = /^,? (?:ik|jij|je|wij|we|kun|kan|wil|heb|zou|mag|moet)(?![a-z])/;
+
+function addressedAfter(folded: string, end: number): boolean {
+  return ADDRESSED.test(folded.slice(end, end + 8));
+}
 
 /** `A, B en C` on one line: a name right after another name is a name too. */
 const LIST_SEPARATOR = /^(?:, ?| en | & | and |, en |; ?| \/ )$/;
