@@ -74,6 +74,8 @@ interface LiveSession {
   writing: number;
   /** `sessionFingerprint` after the last update. */
   fingerprint?: string;
+  /** The last write failed (flush() leaves the retry to the timer). */
+  failed?: boolean;
 }
 
 /**
@@ -136,8 +138,23 @@ export class LocalSessions implements ConversationSessions {
       clearTimeout(this.timer);
       this.timer = undefined;
     }
-    for (const entry of this.live.values()) if (entry.dirty) this.write(entry);
+    this.writeDirty();
+    // Changes made while a write of their session was running go in a second pass; a failed
+    // write is not retried here (the timer does), so a database that is down cannot hang this.
+    for (let pass = 0; pass < 2 && this.writes.size > 0; pass++) {
+      await Promise.all([...this.writes]);
+      if (pass === 0) this.writeDirty((entry) => !entry.failed);
+    }
     while (this.writes.size > 0) await Promise.all([...this.writes]);
+  }
+
+  /**
+   * Starts a write for every changed session that has none running: two writes of one session
+   * in flight could land in the wrong order (PostgreSQL commits them in parallel), the older state
+   * last. The one left waiting is written when the running one is done.
+   */
+  private writeDirty(also: (entry: LiveSession) => boolean = () => true): void {
+    for (const entry of this.live.values()) if (entry.dirty && entry.writing === 0 && also(entry)) this.write(entry);
   }
 
   async close(): Promise<void> {
@@ -146,18 +163,20 @@ export class LocalSessions implements ConversationSessions {
 
   private write(entry: LiveSession): void {
     entry.dirty = false;
+    entry.failed = false;
     entry.writing += 1;
     const task: Promise<void> = this.vault
       .put(entry.session)
       .catch((error: unknown) => {
         // Kept for the next flush: a change is never dropped while the process lives.
         entry.dirty = true;
+        entry.failed = true;
         this.options.onError?.(error);
-        this.schedule();
       })
       .finally(() => {
         entry.writing -= 1;
         this.writes.delete(task);
+        if (entry.dirty) this.schedule();
       });
     this.writes.add(task);
   }
@@ -166,7 +185,7 @@ export class LocalSessions implements ConversationSessions {
     if (this.timer) return;
     this.timer = setTimeout(() => {
       this.timer = undefined;
-      for (const entry of this.live.values()) if (entry.dirty) this.write(entry);
+      this.writeDirty();
       this.scheduleEviction();
     }, this.flushIntervalMs);
     this.timer.unref();

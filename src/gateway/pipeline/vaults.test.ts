@@ -173,6 +173,44 @@ describe("LocalSessions", () => {
     expect((await vault.get("conv-w"))?.size).toBe(5);
   });
 
+  it("never writes one session twice at once, and writes a change made meanwhile afterwards", async () => {
+    const vault = await MemoryVault.create({ key: KEY });
+    let running = 0;
+    let most = 0;
+    let started: () => void = () => {};
+    const firstStarted = new Promise<void>((resolve) => {
+      started = resolve;
+    });
+    let release: () => void = () => {};
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const gated = {
+      get: (id: string) => vault.get(id),
+      put: async (session: Session) => {
+        running += 1;
+        most = Math.max(most, running);
+        const sealed = vault.put(session);
+        started();
+        await gate;
+        await sealed;
+        running -= 1;
+      },
+      delete: (id: string) => vault.delete(id),
+    };
+    const sessions = new LocalSessions(gated, { flushIntervalMs: 1 });
+    await sessions.update("conv-slow", (s) => s.placeholderFor("EMAIL", "eerste@voorbeeld.nl"));
+    await firstStarted;
+    // The first write is running now; this change must wait for it, not race it.
+    await sessions.update("conv-slow", (s) => s.placeholderFor("EMAIL", "tweede@voorbeeld.nl"));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(running).toBe(1);
+    release();
+    await sessions.close();
+    expect(most).toBe(1);
+    expect((await vault.get("conv-slow"))?.size).toBe(2);
+  });
+
   it("keeps a change whose write failed and writes it on the next flush", async () => {
     const vault = await MemoryVault.create({ key: KEY });
     let fail = true;
