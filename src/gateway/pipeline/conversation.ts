@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { Session, type Vault } from "../../pseudonymize/index.js";
+import { DecryptionError, Session, type Vault } from "../../pseudonymize/index.js";
 import type { TextPart } from "./text-parts.js";
 
 /** Header a client may send to keep placeholders stable across the requests of one conversation. */
@@ -205,7 +205,16 @@ export class LocalSessions implements ConversationSessions {
     if (!loading) {
       // One load per session at a time: concurrent first requests share one live object.
       loading = (async () => {
-        const stored = await this.vault.get(sessionId);
+        let stored: Session | undefined;
+        try {
+          stored = await this.vault.get(sessionId);
+        } catch (error) {
+          // Sealed under another key (the vault key was changed): it can never be read again,
+          // so the conversation starts afresh and its row is replaced on the next change. Chat
+          // clients resend the whole history, which is pseudonymised again consistently.
+          if (!(error instanceof DecryptionError)) throw error;
+          this.options.onError?.(error);
+        }
         const entry: LiveSession = {
           session: stored ?? new Session({ id: sessionId }),
           lastUsed: this.now(),

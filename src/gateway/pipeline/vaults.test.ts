@@ -96,6 +96,24 @@ describe.each(backends)("SqlVault on $name", (backend) => {
     await vault.close();
   });
 
+  it("starts a conversation afresh when its stored session was sealed under another key", async () => {
+    const repo = new VaultRepository(db.store.db);
+    const old = await SqlVault.create(repo, { key: randomBytes(32), ttlSeconds: 3600, purgeIntervalMs: 0 });
+    const before = new Session({ id: "conv-rekeyed" });
+    before.placeholderFor("EMAIL", "oud@voorbeeld.nl");
+    before.placeholderFor("EMAIL", "ouder@voorbeeld.nl");
+    await old.put(before);
+    const rekeyed = await SqlVault.create(repo, { key: KEY, ttlSeconds: 3600, purgeIntervalMs: 0 });
+    await expect(rekeyed.get("conv-rekeyed")).rejects.toThrow(/decryption failed/);
+    const errors: unknown[] = [];
+    const sessions = new LocalSessions(rekeyed, { onError: (e) => errors.push(e) });
+    const { result } = await sessions.update("conv-rekeyed", (s) => s.placeholderFor("EMAIL", "nieuw@voorbeeld.nl"));
+    expect(result).toBe("[EMAIL_1]");
+    expect(errors).toHaveLength(1);
+    await sessions.close();
+    expect((await rekeyed.get("conv-rekeyed"))?.resolve("EMAIL", "1")).toBe("nieuw@voorbeeld.nl");
+  });
+
   it("gives every value one number under concurrent requests, and keeps them across a restart", async () => {
     const repo = new VaultRepository(db.store.db);
     const vault = await SqlVault.create(repo, { key: KEY, ttlSeconds: 3600, purgeIntervalMs: 0 });
