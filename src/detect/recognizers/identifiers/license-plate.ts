@@ -102,7 +102,7 @@ const VEHICLE_HINT = new RegExp(
 const WINDOW_BEFORE = 32;
 const WINDOW_AFTER = 72;
 /** A character no loose plate contains: a scan started right after one is in step with a scan from the text start. */
-const PLATE_CHAR = /[A-Za-z0-9 -]/;
+export const PLATE_CHAR = /[A-Za-z0-9 -]/;
 /** How far back to look for such a character; plates are 8 characters at most. */
 const MAX_RESYNC = 64;
 

@@ -47,7 +47,7 @@ function gapBetween(text: string, a: CapToken, b: CapToken): string {
 }
 
 /** A lower-case word other than `en` in a gap: ` van `, ` voor de `. */
-const WORDY_GAP = /[a-z](?<! en)/;
+export const WORDY_GAP = /[a-z](?<! en)/;
 
 /**
  * True when a name may extend back from `right` over `left`. A gap with a preposition or
@@ -64,7 +64,7 @@ function joinsBack(text: string, left: CapToken, right: CapToken): boolean {
   return FIRST_NAMES.has(left.key) && !ORG_PARTICLES.has(right.key) && SURNAME_PARTICLE_GAP.test(gap);
 }
 
-const SURNAME_PARTICLE_GAP = /^ (?:van|de|den|der|ter|ten|'t)(?: (?:de|der|den|het|'t))? $/;
+export const SURNAME_PARTICLE_GAP = /^ (?:van|de|den|der|ter|ten|'t)(?: (?:de|der|den|het|'t))? $/;
 
 /** Extend over the name words after index `i`; returns the last included index. */
 function extendBody(text: string, tokens: CapToken[], i: number, limit: number): number {

@@ -210,9 +210,9 @@ function stopKind(text: string, token: CapToken, rawGap: string, previous: CapTo
   return enum_Stop.None;
 }
 
-const HOUSE_NUMBER_AFTER = /^ ?\d/;
+export const HOUSE_NUMBER_AFTER = /^ ?\d/;
 /** A lower-case tussenvoegsel with `van` before a capitalised word: ` van `, ` van der `. */
-const VAN_GAP = /^ van (?:(?:de|der|den) )?$/;
+export const VAN_GAP = /^ van (?:(?:de|der|den) )?$/;
 
 function isDashOrDigit(code: number): boolean {
   return code === 45 || (code >= 48 && code <= 57);
@@ -521,7 +521,7 @@ const MAX_JOIN_GAP = 17;
 const BUSINESS_NAME_CAP = 0.8;
 
 /** A subject pronoun or a question verb right after a first name: the name is someone spoken to. */
-const ADDRESSED = /^,? (?:ik|jij|je|wij|we|kun|kan|wil|heb|zou|mag|moet)(?![a-z])/;
+export const ADDRESSED = /^,? (?:ik|jij|je|wij|we|kun|kan|wil|heb|zou|mag|moet)(?![a-z])/;
 
 function addressedAfter(folded: string, end: number): boolean {
   return ADDRESSED.test(folded.slice(end, end + 8));
