@@ -175,6 +175,9 @@ describe("PERSON: Dutch record conventions", () => {
     ["Verslag van Petra de Boer is klaar.", ["Petra de Boer"]],
     // A chat message opening with the addressee, even an ambiguous name like Jan.
     ["Jan ik heb de gegevens voor je.", ["Jan"]],
+    // An exclamation mark after a greeting's name is punctuation, not part of a password.
+    ["Hoi Femke! Kan jij de sleutels ophalen?", ["Femke"]],
+    ["Hallo Femke!!", ["Femke"]],
     // Family words work like titles.
     ["Jullie klant, de familie Van den Broek aan de Dorpsstraat 14a in Zeist.", ["Van den Broek"]],
     ["De fam. Yilmaz heeft betaald.", ["Yilmaz"]],

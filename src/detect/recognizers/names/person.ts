@@ -236,7 +236,8 @@ const LEADING_CAP_PARTICLES = new Set([
   "von",
   "vd",
 ]);
-const GLUED_AFTER = /^(?:[\d!#$%&*+=/\\|~^<>[\]{}_]|-\d)/;
+/** `Winter!2025` is a password, `Hoi Femke!` a greeting: `!` is glued only when more follows. */
+export const GLUED_AFTER = /^(?:[\d#$%&*+=/\\|~^<>[\]{}_]|![^\s"')!?.]|-\d)/;
 const GLUED_BEFORE = /(?:[\p{L}\d][:=/._#\\]|[/#_\\$%])$/u;
 
 /** `3 jan 2024`, `jan. 2024`, `Mei 2025`: a month, not the name Jan or Mei. */
