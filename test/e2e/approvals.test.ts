@@ -5,7 +5,13 @@
  */
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type App, browserAvailable, launchBrowser, screenshot, startApp, VIEWPORTS } from "./harness.js";
+import { type App, browserAvailable, launchBrowser, startApp, VIEWPORTS } from "./harness.js";
+import {
+  accessibilityProblems,
+  rawTranslationKeys,
+  topScreenshot as screenshot,
+  sidewaysOverflow,
+} from "./page-checks.js";
 import { apiSession, type Credentials, createMember, setupOwner } from "./session-helpers.js";
 
 const NAME = "Pieter van Dijk";
@@ -70,17 +76,28 @@ describe.skipIf(!browserAvailable)("approvals in the browser", () => {
     expect(rowText).toContain("team verkoop");
     expect(rowText).toContain("stuur_mail");
     expect(rowText).toContain("Klantgegevens");
-    expect(rowText).toContain("EMAIL 1");
+    // Entity types in Dutch words, not the detector's codes.
+    expect(rowText).toContain("E-mailadres 1");
+    expect(rowText).not.toContain("EMAIL");
     const pageText = (await page.textContent("body")) ?? "";
     expect(pageText).not.toContain(NAME);
     expect(pageText).not.toContain(EMAIL);
     await page.waitForLoadState("networkidle");
     await screenshot(page, "approvals");
+    expect(await accessibilityProblems(page)).toEqual([]);
+    expect(await rawTranslationKeys(page, ["approvals"])).toEqual([]);
 
-    // Keyboard only: focus the approve button, open the dialog, type a note, confirm.
-    await page.getByRole("button", { name: `Goedkeuren: verzoek van sanne (${id})` }).focus();
+    // Keyboard only: Escape closes the dialog and gives focus back to the button that opened it.
+    const approve = page.getByRole("button", { name: `Goedkeuren: verzoek van sanne (${id})` });
+    await approve.focus();
     await page.keyboard.press("Enter");
     const dialog = page.getByRole("dialog", { name: "Verzoek goedkeuren" });
+    await dialog.waitFor();
+    await page.keyboard.press("Escape");
+    await dialog.waitFor({ state: "hidden" });
+    await expect.poll(() => approve.evaluate((button) => button === document.activeElement)).toBe(true);
+    // Again, now typing a note and confirming.
+    await page.keyboard.press("Enter");
     await dialog.waitFor();
     await dialog.getByLabel("Toelichting (optioneel)").fill("Herinneringen mogen vandaag.");
     await dialog.getByRole("button", { name: "Goedkeuren" }).click();
@@ -114,6 +131,7 @@ describe.skipIf(!browserAvailable)("approvals in the browser", () => {
     const deny = page.getByRole("button", { name: `Afwijzen: verzoek van sanne (${id})` });
     await deny.waitFor();
     await page.waitForLoadState("networkidle");
+    expect(await sidewaysOverflow(page)).toBe(0);
     await screenshot(page, "approvals-phone");
     await deny.click();
     const dialog = page.getByRole("dialog", { name: "Verzoek afwijzen" });

@@ -1,6 +1,12 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type App, browserAvailable, launchBrowser, screenshot, startApp, VIEWPORTS } from "./harness.js";
+import { type App, browserAvailable, launchBrowser, startApp, VIEWPORTS } from "./harness.js";
+import {
+  accessibilityProblems,
+  rawTranslationKeys,
+  topScreenshot as screenshot,
+  sidewaysOverflow,
+} from "./page-checks.js";
 import { type Credentials, createMember, login, setupOwner } from "./session-helpers.js";
 
 describe.skipIf(!browserAvailable)("team chat and anonymise page in the browser", () => {
@@ -74,6 +80,9 @@ describe.skipIf(!browserAvailable)("team chat and anonymise page in the browser"
       .getByText(/Schrijf een bedankmail/)
       .waitFor();
     await screenshot(page, "chat");
+    // The whole page with an answer and "what the AI saw" open: WCAG 2 A/AA, contrast included.
+    expect(await accessibilityProblems(page)).toEqual([]);
+    expect(await rawTranslationKeys(page, ["chat"])).toEqual([]);
   });
 
   it("sends the review's corrections: a name marked not personal stays, an added value is replaced", async () => {
@@ -118,6 +127,8 @@ describe.skipIf(!browserAvailable)("team chat and anonymise page in the browser"
     expect(await refusal.textContent()).toContain("Er is niets naar de AI-dienst gestuurd");
     expect(chatCompletions()).toHaveLength(before);
     await screenshot(page, "chat-blocked");
+    // The review with a refused value and the refusal itself, in colours that pass AA.
+    expect(await accessibilityProblems(page)).toEqual([]);
   });
 
   it("works at phone width", async () => {
@@ -128,8 +139,7 @@ describe.skipIf(!browserAvailable)("team chat and anonymise page in the browser"
       .getByText(/Schrijf een bedankmail/)
       .click();
     await phone.getByText(/Beste Pieter de Groot,/).waitFor();
-    const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    expect(overflow).toBeLessThanOrEqual(0);
+    expect(await sidewaysOverflow(phone)).toBe(0);
     await screenshot(phone, "chat-phone");
     await phone.context().close();
   });
@@ -155,6 +165,8 @@ describe.skipIf(!browserAvailable)("team chat and anonymise page in the browser"
     expect(await page.getByTestId("restored").inputValue()).toBe("Ik bel Jan Jansen morgen op 06-12345678.");
     expect(app.upstream.requests.length).toBe(requestsBefore);
     await screenshot(page, "anonymise");
+    expect(await accessibilityProblems(page)).toEqual([]);
+    expect(await rawTranslationKeys(page, ["chat"])).toEqual([]);
 
     // An e-mail file: its text is read on the server (nothing kept) and lands in the text field.
     const eml =
@@ -170,8 +182,16 @@ describe.skipIf(!browserAvailable)("team chat and anonymise page in the browser"
   it("renames and deletes a conversation", async () => {
     await page.goto(`${app.url}/chat`);
     const list = page.getByRole("navigation", { name: "Gesprekken" });
-    await list.getByRole("button", { name: /^Naam wijzigen van Schrijf een bedankmail/ }).click();
+    // By keyboard: Escape closes the rename dialog and the focus returns to the pencil button.
+    const rename = list.getByRole("button", { name: /^Naam wijzigen van Schrijf een bedankmail/ });
+    await rename.focus();
+    await page.keyboard.press("Enter");
     const name = page.getByLabel("Naam", { exact: true });
+    await name.waitFor();
+    await page.keyboard.press("Escape");
+    await name.waitFor({ state: "hidden" });
+    await expect.poll(() => rename.evaluate((button) => button === document.activeElement)).toBe(true);
+    await page.keyboard.press("Enter");
     await name.fill("Bedankmail Pieter");
     await page.getByRole("button", { name: "Opslaan" }).click();
     await list.getByText("Bedankmail Pieter").waitFor();

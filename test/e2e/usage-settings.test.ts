@@ -4,39 +4,16 @@
  * list uploaded in the browser is used by the very next gateway request, and a budget set in the
  * browser refuses the next request.
  */
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type App, browserAvailable, launchBrowser, screenshot, startApp, VIEWPORTS } from "./harness.js";
+import { type App, browserAvailable, launchBrowser, startApp, VIEWPORTS } from "./harness.js";
+import {
+  accessibilityProblems,
+  rawTranslationKeys,
+  topScreenshot as screenshot,
+  sidewaysOverflow,
+} from "./page-checks.js";
 import { apiSession, type Credentials, createMember, setupOwner } from "./session-helpers.js";
-
-const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
-
-/**
- * WCAG 2 A/AA findings of axe-core inside the page's main content, as "rule: element" lines.
- * Contrast is checked on everything these pages colour themselves; buttons and links in the
- * theme's primary colour are left to the theme (white on teal.8 is 3.9:1, reported to the lead).
- */
-async function accessibilityProblems(page: Page): Promise<string[]> {
-  await page.evaluate(AXE);
-  return page.evaluate(async () => {
-    type Result = { violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> };
-    const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<Result> } }).axe;
-    const tags = { type: "tag", values: ["wcag2a", "wcag2aa"] };
-    const all = await axe.run("main", { runOnly: tags, rules: { "color-contrast": { enabled: false } } });
-    const contrast = await axe.run(
-      {
-        include: [["main"]],
-        exclude: [[".mantine-Button-root:not([data-variant=subtle])"], ["a.mantine-Anchor-root"]],
-      },
-      { runOnly: { type: "rule", values: ["color-contrast"] } },
-    );
-    return [...all.violations, ...contrast.violations].flatMap((v) =>
-      v.nodes.map((n) => `${v.id}: ${n.target.join(" ")}`),
-    );
-  });
-}
 
 describe.skipIf(!browserAvailable)("usage and settings in the browser", () => {
   let app: App;
@@ -140,8 +117,16 @@ describe.skipIf(!browserAvailable)("usage and settings in the browser", () => {
     await screenshot(page, "settings-policy");
 
     // A stricter rule for the member's team reroutes its next request to the local model.
-    await page.getByRole("button", { name: "Regels van team verkoop wijzigen" }).click();
+    // By keyboard first: Escape closes the dialog and the focus returns to its button.
+    const change = page.getByRole("button", { name: "Regels van team verkoop wijzigen" });
+    await change.focus();
+    await page.keyboard.press("Enter");
     const dialog = page.getByRole("dialog");
+    await dialog.waitFor();
+    await page.keyboard.press("Escape");
+    await dialog.waitFor({ state: "hidden" });
+    await expect.poll(() => change.evaluate((button) => button === document.activeElement)).toBe(true);
+    await change.click();
     await dialog.getByRole("combobox", { name: "Behandel elk verzoek minimaal als" }).click();
     await page.getByRole("option", { name: "Bijzondere persoonsgegevens" }).click();
     await dialog.getByRole("button", { name: "Opslaan" }).click();
@@ -193,6 +178,9 @@ describe.skipIf(!browserAvailable)("usage and settings in the browser", () => {
       await open(path, heading);
       await page.locator("main section").first().waitFor();
       problems.push(...(await accessibilityProblems(page)).map((p) => `${path} ${p}`));
+      problems.push(
+        ...(await rawTranslationKeys(page, ["usage", "settings"])).map((p) => `${path} untranslated: ${p}`),
+      );
     }
     expect(problems).toEqual([]);
 
@@ -202,8 +190,8 @@ describe.skipIf(!browserAvailable)("usage and settings in the browser", () => {
     for (const [path, heading] of pages) {
       await open(path, heading);
       await page.locator("main section").first().waitFor();
-      const width = await page.evaluate(() => document.documentElement.scrollWidth);
-      if (width > VIEWPORTS.phone.width) overflowing.push(`${path}: ${width}px`);
+      const overflow = await sidewaysOverflow(page);
+      if (overflow > 0) overflowing.push(`${path}: ${overflow}px`);
     }
     await page.setViewportSize(VIEWPORTS.laptop);
     expect(overflowing).toEqual([]);

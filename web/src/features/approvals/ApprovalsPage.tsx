@@ -36,15 +36,15 @@ function ErrorText({ error }: { error: unknown }) {
   );
 }
 
-/** Entity counts as "PERSON 2 · EMAIL 1": what was found, never what it was. */
+/** Entity counts as "E-mailadres 1 · Persoonsnaam 2": what was found, never what it was. */
 function Counts({ counts }: { counts: Record<string, number> }) {
-  const entries = Object.entries(counts).sort(([a], [b]) => a.localeCompare(b));
+  const { t } = useTranslation("approvals");
+  // The entity names the usage page shows, so an owner reads the same word on both pages.
+  const entries = Object.entries(counts)
+    .map(([type, n]) => [t(`usage:entity.${type}`, { defaultValue: type }), n] as const)
+    .sort(([a], [b]) => a.localeCompare(b));
   if (entries.length === 0) return <Text size="sm">—</Text>;
-  return (
-    <Text size="sm" ff="monospace">
-      {entries.map(([type, n]) => `${type} ${n}`).join(" · ")}
-    </Text>
-  );
+  return <Text size="sm">{entries.map(([label, n]) => `${label} ${n}`).join(" · ")}</Text>;
 }
 
 /** Pending: the approve and deny buttons. Decided: the outcome, who, when, and the note. */

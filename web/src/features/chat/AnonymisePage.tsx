@@ -158,9 +158,7 @@ export function AnonymisePage() {
               <Group>
                 <CopyButton value={output}>
                   {({ copied, copy }) => (
-                    <Button onClick={copy} color={copied ? "teal" : "blue"}>
-                      {copied ? t("anonymise.copied") : t("anonymise.copy")}
-                    </Button>
+                    <Button onClick={copy}>{copied ? t("anonymise.copied") : t("anonymise.copy")}</Button>
                   )}
                 </CopyButton>
               </Group>
@@ -222,7 +220,7 @@ export function AnonymisePage() {
                   <Group>
                     <CopyButton value={restored}>
                       {({ copied, copy }) => (
-                        <Button variant="light" onClick={copy}>
+                        <Button variant="default" onClick={copy}>
                           {copied ? t("anonymise.copied") : t("anonymise.copy")}
                         </Button>
                       )}

@@ -363,7 +363,7 @@ function ModelFacts({ model }: { model: ChatModel }) {
   const { t } = useTranslation("chat");
   return (
     <Group gap={6} wrap="wrap" pb={4}>
-      <Badge color={model.allows.customer ? "green" : "orange"} variant="light" tt="none">
+      <Badge color={model.allows.customer ? "teal.9" : "#c2410c"} tt="none">
         {model.allows.special
           ? t("model.special")
           : model.allows.sensitive
@@ -373,12 +373,12 @@ function ModelFacts({ model }: { model: ChatModel }) {
               : t("model.noCustomer")}
       </Badge>
       {model.facts.local ? (
-        <Badge variant="light" tt="none">
+        <Badge variant="outline" tt="none">
           {t("model.local")}
         </Badge>
       ) : null}
       {model.facts.euResidency ? (
-        <Badge variant="light" tt="none">
+        <Badge variant="outline" tt="none">
           {t("model.eu")}
         </Badge>
       ) : null}
@@ -487,7 +487,7 @@ function ConversationList({
           <Title order={3} size="h5">
             {t("list.title")}
           </Title>
-          <Button size="xs" variant="light" onClick={() => onOpen(null)}>
+          <Button size="xs" variant="default" onClick={() => onOpen(null)}>
             {t("list.new")}
           </Button>
         </Group>

@@ -18,7 +18,17 @@ import { useTranslation } from "react-i18next";
 import { isAdmin, useAccount } from "../../account";
 import { PageHeader } from "../../layout/PageHeader";
 import { clean, type FieldSpec, FieldsForm, type Values } from "./form";
-import { DeleteButton, ErrorAlert, fieldErrors, govCall, useGov, useGovWrite, usePick } from "./shared";
+import {
+  DeleteButton,
+  ErrorAlert,
+  fieldErrors,
+  formatDate,
+  govCall,
+  useGov,
+  useGovWrite,
+  useLang,
+  usePick,
+} from "./shared";
 import type { CatalogueEntry } from "./types";
 
 /** An entry the business adds itself: the same facts as the shipped ones, with a source and date. */
@@ -161,6 +171,7 @@ export function CataloguePage() {
 function EntryCard({ entry, admin }: { entry: CatalogueEntry; admin: boolean }) {
   const { t } = useTranslation("dashboard");
   const pick = usePick();
+  const lang = useLang();
   const remove = useGovWrite(() => govCall("DELETE", `/catalogue/${encodeURIComponent(entry.id)}`));
   const yes = (v: boolean) => (v ? t("yes") : t("no"));
   const dpaValue = !entry.dpa.available ? (
@@ -229,7 +240,10 @@ function EntryCard({ entry, admin }: { entry: CatalogueEntry; admin: boolean }) 
           </Text>
         ) : null}
         <Text size="xs" c="dimmed">
-          {t("catalogue.checked", { date: entry.checkedOn, confidence: t(`catalogue.confidence.${entry.confidence}`) })}{" "}
+          {t("catalogue.checked", {
+            date: formatDate(entry.checkedOn, lang),
+            confidence: t(`catalogue.confidence.${entry.confidence}`),
+          })}{" "}
           {entry.sources.map((url, i) => (
             <Anchor underline="always" key={url} href={url} target="_blank" rel="noreferrer" size="xs" mr={6}>
               {t("catalogue.source", { n: i + 1 })}

@@ -2,13 +2,14 @@ import { Anchor, Button, Card, Group, List, Loader, Progress, Stack, Text, Title
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { PageHeader } from "../../layout/PageHeader";
-import { ErrorAlert, RULE_PAGES, StatusBadge, useGov, usePick } from "./shared";
+import { ErrorAlert, formatDate, RULE_PAGES, StatusBadge, useGov, useLang, usePick } from "./shared";
 import type { CheckResult, RuleResult } from "./types";
 
 /** The 12 rules with status, the evidence behind it and the next step, rules 1-3 first. */
 export function CheckPage() {
   const { t } = useTranslation("dashboard");
   const pick = usePick();
+  const lang = useLang();
   const check = useGov<CheckResult>("/check");
   const data = check.data;
   return (
@@ -48,7 +49,7 @@ export function CheckPage() {
                 {data.reminders.map((r) => (
                   <List.Item key={`${r.task}-${pick(r.text)}`}>
                     <Text span fw={r.overdue ? 700 : 400} c={r.overdue ? "red.9" : undefined}>
-                      {r.dueDate} — {pick(r.text)}
+                      {formatDate(r.dueDate, lang)} — {pick(r.text)}
                       {r.overdue ? ` (${t("check.overdue")})` : ""}
                     </Text>
                   </List.Item>
@@ -65,6 +66,7 @@ export function CheckPage() {
 function RuleCard({ rule }: { rule: RuleResult }) {
   const { t } = useTranslation("dashboard");
   const pick = usePick();
+  const lang = useLang();
   return (
     <Card withBorder component="section" aria-labelledby={`rule-${rule.id}`}>
       <Group justify="space-between" wrap="wrap" align="flex-start">
@@ -82,10 +84,10 @@ function RuleCard({ rule }: { rule: RuleResult }) {
         <Group mt="sm" justify="space-between" wrap="wrap">
           <Text size="sm">
             <strong>{t("check.next")}:</strong> {pick(rule.nextAction)}
-            {rule.dueDate ? ` (${t("check.due", { date: rule.dueDate })})` : ""}
+            {rule.dueDate ? ` (${t("check.due", { date: formatDate(rule.dueDate, lang) })})` : ""}
           </Text>
           {rule.status !== "met" ? (
-            <Button component={Link} to={RULE_PAGES[rule.id] ?? "/governance/check"} size="xs" variant="light">
+            <Button component={Link} to={RULE_PAGES[rule.id] ?? "/governance/check"} size="xs" variant="default">
               {t("check.fix")}
             </Button>
           ) : (

@@ -52,7 +52,7 @@ export function ContactsPage() {
         {
           label: "fields.contact.role",
           render: (c) => (
-            <Badge variant="light" style={{ minWidth: "max-content" }}>
+            <Badge variant="outline" style={{ minWidth: "max-content" }}>
               {t(`options.role.${c.role}`, { defaultValue: c.role })}
             </Badge>
           ),

@@ -78,7 +78,7 @@ export function DisclosurePage() {
                     <Group>
                       <CopyButton value={text.text}>
                         {({ copied, copy }) => (
-                          <Button size="xs" variant={copied ? "filled" : "light"} onClick={copy}>
+                          <Button size="xs" variant={copied ? "filled" : "default"} onClick={copy}>
                             {copied ? t("disclosure.copied") : t("disclosure.copy", { lang: text.lang.toUpperCase() })}
                           </Button>
                         )}

@@ -19,7 +19,17 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { api } from "../../api";
 import { PageHeader } from "../../layout/PageHeader";
-import { Countdown, ErrorAlert, formatEuro, StatusBadge, useLang, usePick } from "./shared";
+import {
+  Countdown,
+  ErrorAlert,
+  formatDate,
+  formatEuro,
+  formatMonth,
+  StatusBadge,
+  useLang,
+  usePick,
+  WARNING_TEXT,
+} from "./shared";
 import type { BudgetLine, DashboardHome } from "./types";
 
 /** The owner's start page: how are we doing, what to do next, and what needs attention now. */
@@ -123,6 +133,7 @@ function ScoreCard({ data }: { data: DashboardHome }) {
 function NextActions({ data }: { data: DashboardHome }) {
   const { t } = useTranslation("dashboard");
   const pick = usePick();
+  const lang = useLang();
   return (
     <Card withBorder component="section" aria-labelledby="next-title">
       <Title order={3} size="h4" id="next-title">
@@ -143,7 +154,7 @@ function NextActions({ data }: { data: DashboardHome }) {
                   {a.rules.length > 1
                     ? t("home.rules", { list: a.rules.join(", ") })
                     : t("home.rule", { n: a.rule, title: pick(a.title) })}
-                  {a.dueDate ? ` · ${t("check.due", { date: a.dueDate })}` : ""}
+                  {a.dueDate ? ` · ${t("check.due", { date: formatDate(a.dueDate, lang) })}` : ""}
                 </Text>
               </Group>
             </List.Item>
@@ -179,6 +190,7 @@ function Incidents({ data }: { data: DashboardHome }) {
               color={i.overdue ? "red" : i.running ? "orange" : "gray"}
               variant={i.overdue ? "filled" : "light"}
               title={i.title}
+              styles={i.running && !i.overdue ? { title: { color: WARNING_TEXT } } : undefined}
             >
               <Countdown deadline={i.deadline} running={i.running} />
               <Text size="xs">{pick(i.label)}</Text>
@@ -192,6 +204,7 @@ function Incidents({ data }: { data: DashboardHome }) {
 
 function Approvals({ data }: { data: DashboardHome }) {
   const { t } = useTranslation("dashboard");
+  const lang = useLang();
   return (
     <Card withBorder component="section" aria-labelledby="approvals-title">
       <Group justify="space-between">
@@ -214,7 +227,7 @@ function Approvals({ data }: { data: DashboardHome }) {
                 {tool.name}
               </Text>
               <Text size="xs" c="dimmed">
-                {t("tools.requestedBy", { name: tool.requestedBy ?? "?", date: tool.requestedOn ?? "" })}
+                {t("tools.requestedBy", { name: tool.requestedBy ?? "?", date: formatDate(tool.requestedOn, lang) })}
                 {tool.warnings.length > 0 ? ` · ${t("home.warnings", { count: tool.warnings.length })}` : ""}
               </Text>
             </List.Item>
@@ -273,7 +286,7 @@ function Spend({ data }: { data: DashboardHome }) {
         <Stack mt="sm" gap="sm">
           <Text>
             {t("home.spendTotal", {
-              month: spend.month,
+              month: formatMonth(spend.month, lang),
               amount: formatEuro(spend.totalEur, lang),
               requests: spend.requests,
             })}

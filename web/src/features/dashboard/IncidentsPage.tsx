@@ -64,7 +64,7 @@ export function IncidentsPage() {
         toValues={({ countdown: _countdown, ...incident }) => incident}
         rowActions={(i, openWith) =>
           i.status === "closed" ? null : (
-            <Button size="xs" variant="light" onClick={() => openWith({ status: "closed" })}>
+            <Button size="xs" variant="default" onClick={() => openWith({ status: "closed" })}>
               {t("incidents.close")}
             </Button>
           )
@@ -114,6 +114,7 @@ export function IncidentsPage() {
         {t("incidents.how")}{" "}
         <Anchor
           underline="always"
+          c="blue.9"
           href="https://www.autoriteitpersoonsgegevens.nl/themas/beveiliging/datalekken"
           target="_blank"
         >

@@ -164,7 +164,7 @@ export function ShadowAiPage() {
                       ) : (
                         <Group gap={6}>
                           <Badge color="#c2410c">{t("shadow.unregistered")}</Badge>
-                          <Button size="xs" variant="light" onClick={() => setAdding(toolFor(f))}>
+                          <Button size="xs" variant="default" onClick={() => setAdding(toolFor(f))}>
                             {t("shadow.addToInventory")}
                           </Button>
                         </Group>

@@ -4,7 +4,18 @@ import { useTranslation } from "react-i18next";
 import { isAdmin, useAccount } from "../../account";
 import { PageHeader } from "../../layout/PageHeader";
 import type { Values } from "./form";
-import { DeleteButton, ErrorAlert, fieldErrors, govCall, useGov, useGovWrite, usePick } from "./shared";
+import {
+  DeleteButton,
+  ErrorAlert,
+  fieldErrors,
+  formatDate,
+  govCall,
+  useGov,
+  useGovWrite,
+  useLang,
+  usePick,
+  WARNING_TEXT,
+} from "./shared";
 import { ToolModal, type ToolModalMode } from "./ToolModal";
 import type { ApprovalStatus, ToolView } from "./types";
 
@@ -69,6 +80,7 @@ function ToolCard({
 }) {
   const { t } = useTranslation("dashboard");
   const pick = usePick();
+  const lang = useLang();
   const { tool } = view;
   const id = encodeURIComponent(tool.id);
   const approve = useGovWrite(() => govCall("POST", `/tools/${id}/decision`, { decision: "approved" }));
@@ -84,7 +96,7 @@ function ToolCard({
           </Text>
           <Group gap={6}>
             <Badge color={APPROVAL_COLOR[status]}>{t(`approval.${status}`)}</Badge>
-            <Badge variant="light">{t(`options.tierInUse.${tool.tierInUse}`)}</Badge>
+            <Badge variant="outline">{t(`options.tierInUse.${tool.tierInUse}`)}</Badge>
             {tool.dataCategories.map((c) => (
               <Badge key={c} variant="outline" color="gray.8">
                 {t(`options.dataCategories.${c}`)}
@@ -98,19 +110,19 @@ function ToolCard({
               <Button size="xs" color="teal.9" loading={approve.isPending} onClick={() => approve.mutate(undefined)}>
                 {t("tools.approve")}
               </Button>
-              <Button size="xs" color="red.9" variant="light" onClick={onReject}>
+              <Button size="xs" color="red.9" variant="outline" onClick={onReject}>
                 {t("tools.reject")}
               </Button>
             </>
           ) : null}
           {status !== "requested" ? (
-            <Button size="xs" variant="light" loading={again.isPending} onClick={() => again.mutate(undefined)}>
+            <Button size="xs" variant="default" loading={again.isPending} onClick={() => again.mutate(undefined)}>
               {t("tools.requestAgain")}
             </Button>
           ) : null}
           {admin ? (
             <>
-              <Button size="xs" variant="light" onClick={onEdit}>
+              <Button size="xs" variant="default" onClick={onEdit}>
                 {t("edit")}
               </Button>
               <DeleteButton
@@ -133,16 +145,26 @@ function ToolCard({
       ) : null}
       <Text size="sm" c="dimmed" mt={4}>
         {status === "requested"
-          ? t("tools.requestedBy", { name: tool.approval.requestedBy ?? "?", date: tool.approval.requestedOn ?? "" })
+          ? t("tools.requestedBy", {
+              name: tool.approval.requestedBy ?? "?",
+              date: formatDate(tool.approval.requestedOn, lang),
+            })
           : t("tools.decidedBy", {
               status: t(`approval.${status}`),
               name: tool.approval.decidedBy ?? "?",
-              date: tool.approval.decidedOn ?? "",
+              date: formatDate(tool.approval.decidedOn, lang),
             })}
         {tool.approval.reason ? ` — ${tool.approval.reason}` : ""}
       </Text>
       {view.warnings.length > 0 ? (
-        <Alert color="orange" variant="light" mt="sm" title={t("tools.mismatch")} role="status">
+        <Alert
+          color="orange"
+          variant="light"
+          mt="sm"
+          title={t("tools.mismatch")}
+          role="status"
+          styles={{ title: { color: WARNING_TEXT } }}
+        >
           <List size="sm" spacing={2}>
             {view.warnings.map((w) => (
               <List.Item key={w.nl}>{pick(w)}</List.Item>

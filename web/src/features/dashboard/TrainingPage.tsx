@@ -2,6 +2,7 @@ import { Badge, Group } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { CrudPage } from "./crud";
 import type { FieldSpec } from "./form";
+import { formatDate, useLang } from "./shared";
 
 interface Training {
   id: string;
@@ -40,6 +41,7 @@ const FIELDS: FieldSpec[] = [
 /** Rules 11 and 12: the quarterly training log (AI literacy, phishing and call-back exercises). */
 export function TrainingPage() {
   const { t } = useTranslation("dashboard");
+  const lang = useLang();
   return (
     <CrudPage<Training>
       title={t("training.title")}
@@ -56,16 +58,16 @@ export function TrainingPage() {
         callBackExercise: false,
       })}
       addLabel={t("training.add")}
-      rowLabel={(s) => `${s.title} (${s.date})`}
+      rowLabel={(s) => `${s.title} (${formatDate(s.date, lang)})`}
       columns={[
-        { label: "fields.training.date", render: (s) => s.date },
+        { label: "fields.training.date", render: (s) => formatDate(s.date, lang) },
         { label: "fields.training.title", render: (s) => s.title },
         {
           label: "fields.training.topics",
           render: (s) => (
             <Group gap={4}>
               {s.topics.map((topic) => (
-                <Badge key={topic} variant="light" style={{ minWidth: "max-content" }}>
+                <Badge key={topic} variant="outline" style={{ minWidth: "max-content" }}>
                   {t(`options.topics.${topic}`, { defaultValue: topic })}
                 </Badge>
               ))}

@@ -110,7 +110,12 @@ export function CrudPage<T extends { id: string }>({
                     <Table.Td>
                       <Group gap={4} justify="flex-end" wrap="nowrap">
                         {rowActions?.(row, (changed) => open(row.id, { ...values, ...changed }))}
-                        <Button size="xs" variant="light" onClick={edit} aria-label={`${t("edit")}: ${rowLabel(row)}`}>
+                        <Button
+                          size="xs"
+                          variant="default"
+                          onClick={edit}
+                          aria-label={`${t("edit")}: ${rowLabel(row)}`}
+                        >
                           {t("edit")}
                         </Button>
                         <DeleteButton

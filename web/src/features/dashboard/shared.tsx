@@ -70,6 +70,12 @@ export function ErrorAlert({ error }: { error: unknown }) {
   );
 }
 
+/**
+ * Orange text that stays AA on orange.1 (an orange alert's background): Mantine's orange.9 is
+ * 3.6:1 there. For alert titles and warnings.
+ */
+export const WARNING_TEXT = "#9a3412";
+
 const STATUS_COLOR: Record<RuleStatus, string> = { met: "teal.9", partly: "#c2410c", not: "red.9" };
 
 export function StatusBadge({ status }: { status: RuleStatus }) {
@@ -130,7 +136,7 @@ export function DeleteButton({ onDelete, label }: { onDelete: () => Promise<unkn
   const [busy, setBusy] = useState(false);
   if (!asking) {
     return (
-      <Button size="xs" variant="subtle" color="red.9" onClick={() => setAsking(true)} aria-label={label}>
+      <Button size="xs" variant="subtle" color="red" onClick={() => setAsking(true)} aria-label={label}>
         {t("common:delete")}
       </Button>
     );
@@ -197,6 +203,33 @@ export function formatDateTime(iso: string, lang: Lang): string {
     dateStyle: "medium",
     timeStyle: "short",
   });
+}
+
+/**
+ * A calendar date (`2026-11-23`) as people write it: "23 nov 2026". Read as a date without a time,
+ * so no time zone can move it to the day before.
+ */
+export function formatDate(date: string | null | undefined, lang: Lang): string {
+  if (!date) return "";
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(date);
+  if (!match) return formatMonth(date, lang);
+  const [, y, m, d] = match.map(Number) as [number, number, number, number];
+  return new Intl.DateTimeFormat(lang === "nl" ? "nl-NL" : "en-GB", { dateStyle: "medium", timeZone: "UTC" }).format(
+    new Date(Date.UTC(y, m - 1, d)),
+  );
+}
+
+/** A month (`2026-11`) as "november 2026"; anything else is shown as it is. */
+export function formatMonth(month: string | null | undefined, lang: Lang): string {
+  if (!month) return "";
+  const match = /^(\d{4})-(\d{2})$/.exec(month);
+  if (!match) return month;
+  const [, y, m] = match.map(Number) as [number, number, number];
+  return new Intl.DateTimeFormat(lang === "nl" ? "nl-NL" : "en-GB", {
+    month: "long",
+    year: "numeric",
+    timeZone: "UTC",
+  }).format(new Date(Date.UTC(y, m - 1, 1)));
 }
 
 export function formatEuro(amount: number, lang: Lang): string {
