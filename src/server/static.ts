@@ -2,7 +2,7 @@
  * Serves the built web app (dist/web) on the gateway's port: files by path, and index.html for
  * any other GET that asks for HTML, so client-side routes such as /dashboard survive a reload.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { serveStatic } from "@hono/node-server/serve-static";
@@ -37,7 +37,14 @@ export function mountWebApp(app: Hono, webRoot = defaultWebRoot()): boolean {
     return false;
   }
   const root = resolve(webRoot);
-  const index = readFileSync(indexFile, "utf8");
+  // Read again when the file changes: after a rebuild (`npm run build` while running) the old
+  // index.html would point at asset names that no longer exist, and the page would stay blank.
+  let index = { mtimeMs: -1, html: "" };
+  const currentIndex = (): string => {
+    const { mtimeMs } = statSync(indexFile);
+    if (mtimeMs !== index.mtimeMs) index = { mtimeMs, html: readFileSync(indexFile, "utf8") };
+    return index.html;
+  };
   app.use(
     "/assets/*",
     serveStatic({
@@ -53,7 +60,7 @@ export function mountWebApp(app: Hono, webRoot = defaultWebRoot()): boolean {
     const path = c.req.path;
     if (path.startsWith("/api/") || path.startsWith("/v1/")) return c.notFound();
     c.header("cache-control", "no-cache");
-    return c.html(index);
+    return c.html(currentIndex());
   });
   return true;
 }

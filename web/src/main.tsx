@@ -4,14 +4,32 @@ import "@mantine/notifications/styles.css";
 import "./i18n";
 import { MantineProvider } from "@mantine/core";
 import { Notifications } from "@mantine/notifications";
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./App";
+import { SESSION_QUERY_KEY } from "./account";
+import { ApiError } from "./api";
 import { cssVariablesResolver, theme } from "./theme";
 
-const queryClient = new QueryClient({
-  defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } },
+/** A session that expired or was ended elsewhere: reload it, and the shell sends the visitor to login. */
+function onApiError(error: unknown): void {
+  if (error instanceof ApiError && error.status === 401) {
+    void queryClient.invalidateQueries({ queryKey: SESSION_QUERY_KEY });
+  }
+}
+
+const queryClient: QueryClient = new QueryClient({
+  queryCache: new QueryCache({ onError: onApiError }),
+  mutationCache: new MutationCache({ onError: onApiError }),
+  defaultOptions: {
+    queries: {
+      // Retrying cannot help a refused or missing session.
+      retry: (count, error) =>
+        !(error instanceof ApiError && (error.status === 401 || error.status === 403)) && count < 1,
+      refetchOnWindowFocus: false,
+    },
+  },
 });
 
 const root = document.getElementById("root");

@@ -43,6 +43,11 @@ export function AppLayout({ nav }: { nav: NavItem[] }) {
   const navigate = useNavigate();
   const refresh = useRefreshSession();
   const visible = nav.filter((item) => !item.roles || item.roles.includes(account.role));
+  // The deepest item that contains the current page: /account/keys lights up "keys", not "account".
+  const activePath = visible
+    .map((item) => item.path)
+    .filter((path) => location.pathname === `/${path}` || location.pathname.startsWith(`/${path}/`))
+    .sort((a, b) => b.length - a.length)[0];
 
   async function logout() {
     await api("/api/app/auth/logout", { method: "POST" }).catch(() => undefined);
@@ -102,7 +107,7 @@ export function AppLayout({ nav }: { nav: NavItem[] }) {
                     component={RouterNavLink}
                     to={`/${item.path}`}
                     label={t(item.label)}
-                    active={location.pathname === `/${item.path}` || location.pathname.startsWith(`/${item.path}/`)}
+                    active={item.path === activePath}
                     onClick={close}
                   />
                 ))}
