@@ -34,7 +34,7 @@ describe.skipIf(!browserAvailable)("owner's dashboard and governance pages in th
   const cspViolations: string[] = [];
 
   async function newPage(viewport: { width: number; height: number } = VIEWPORTS.laptop): Promise<Page> {
-    // A Dutch owner's browser: native date fields show dd-mm-jjjj, as they would for them.
+    // A Dutch owner's browser (navigator.language and Accept-Language nl-NL).
     const context = await browser.newContext({ viewport, acceptDownloads: true, locale: "nl-NL" });
     const created = await context.newPage();
     // Fail on the locator that is missing, well before the test's own time limit.
@@ -177,8 +177,16 @@ describe.skipIf(!browserAvailable)("owner's dashboard and governance pages in th
   it("edits a tool: a signed DPA needs its date", async () => {
     await page.goto(`${app.url}/governance/tools`);
     const card = page.getByRole("region", { name: /ChatGPT Free/ });
-    await card.getByRole("button", { name: "Bewerken" }).click();
+    const edit = card.getByRole("button", { name: "Bewerken" });
     const dialog = page.getByRole("dialog");
+    // This dialog exists only while open: Escape still gives the focus back to "Bewerken".
+    await edit.focus();
+    await page.keyboard.press("Enter");
+    await dialog.waitFor();
+    await page.keyboard.press("Escape");
+    await dialog.waitFor({ state: "hidden" });
+    await expect.poll(() => edit.evaluate((button) => button === document.activeElement)).toBe(true);
+    await edit.click();
     await dialog.getByLabel("Tweestapsverificatie verplicht").check({ force: true });
     await dialog.getByLabel("Verwerkersovereenkomst getekend").check({ force: true });
     await dialog.getByRole("button", { name: "Opslaan" }).click();

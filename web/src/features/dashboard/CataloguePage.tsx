@@ -24,6 +24,7 @@ import {
   fieldErrors,
   formatDate,
   govCall,
+  useFocusBackOnClose,
   useGov,
   useGovWrite,
   useLang,
@@ -62,6 +63,7 @@ const ENTRY_FIELDS: FieldSpec[] = [
 
 function AddEntryModal({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation("dashboard");
+  useFocusBackOnClose();
   const phone = useMediaQuery("(max-width: 48em)");
   const [values, setValues] = useState<Values>({
     tier: "business",

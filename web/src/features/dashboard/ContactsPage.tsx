@@ -40,6 +40,7 @@ export function ContactsPage() {
     <CrudPage<Contact>
       title={t("contacts.title")}
       description={t("contacts.description")}
+      empty={t("contacts.empty")}
       path="/contacts"
       listKey="contacts"
       ns="fields.contact"

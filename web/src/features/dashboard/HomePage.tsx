@@ -334,7 +334,7 @@ function GatewayLine({ data }: { data: DashboardHome }) {
   return (
     <Alert color="teal" variant="light" role="status">
       {t("home.gatewayOn", {
-        providers: gateway.providers.length,
+        count: gateway.providers.length,
         names: gateway.providers.join(", "),
         requests: gateway.requestsToday,
         blocked: gateway.blockedToday,

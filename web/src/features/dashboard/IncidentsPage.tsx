@@ -43,6 +43,7 @@ export function IncidentsPage() {
       <CrudPage<Row>
         title={t("incidents.title")}
         description={t("incidents.description")}
+        empty={t("incidents.empty")}
         path="/incidents"
         listKey="incidents"
         ns="fields.incident"

@@ -53,6 +53,7 @@ export function RegisterPage() {
     <CrudPage<RegisterEntry>
       title={t("register.title")}
       description={t("register.description")}
+      empty={t("register.empty")}
       path="/register"
       listKey="entries"
       ns="fields.register"

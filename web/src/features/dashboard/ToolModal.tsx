@@ -3,7 +3,7 @@ import { useMediaQuery } from "@mantine/hooks";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { clean, type FieldSpec, FieldsForm, type Values } from "./form";
-import { ErrorAlert, fieldErrors, govCall, useGov, useGovWrite } from "./shared";
+import { ErrorAlert, fieldErrors, govCall, useFocusBackOnClose, useGov, useGovWrite } from "./shared";
 import type { CatalogueEntry, ToolView } from "./types";
 
 const CATEGORIES = ["public", "customer", "sensitive", "special"] as const;
@@ -59,6 +59,7 @@ export function ToolModal({
   onClose: () => void;
 }) {
   const { t } = useTranslation("dashboard");
+  useFocusBackOnClose();
   const phone = useMediaQuery("(max-width: 48em)");
   const catalogue = useGov<{ entries: CatalogueEntry[] }>("/catalogue");
   const [values, setValues] = useState<Values>(initial);

@@ -10,6 +10,7 @@ import {
   fieldErrors,
   formatDate,
   govCall,
+  useFocusBackOnClose,
   useGov,
   useGovWrite,
   useLang,
@@ -184,6 +185,7 @@ function ToolCard({
 
 function RejectModal({ view, onClose }: { view: ToolView; onClose: () => void }) {
   const { t } = useTranslation("dashboard");
+  useFocusBackOnClose();
   const [reason, setReason] = useState("");
   const reject = useGovWrite(
     () =>

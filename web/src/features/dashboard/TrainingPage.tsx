@@ -46,6 +46,7 @@ export function TrainingPage() {
     <CrudPage<Training>
       title={t("training.title")}
       description={t("training.description")}
+      empty={t("training.empty")}
       path="/trainings"
       listKey="trainings"
       ns="fields.training"

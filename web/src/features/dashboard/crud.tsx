@@ -26,6 +26,7 @@ export function CrudPage<T extends { id: string }>({
   columns,
   defaults,
   addLabel,
+  empty,
   rowLabel,
   extraActions,
   rowActions,
@@ -42,6 +43,8 @@ export function CrudPage<T extends { id: string }>({
   columns: Column<T>[];
   defaults: () => Values;
   addLabel: string;
+  /** What an empty list means and what to record first: an owner reads "nothing yet" as broken. */
+  empty: string;
   rowLabel: (row: T) => string;
   extraActions?: ReactNode;
   /** Buttons before Edit; `openWith` opens the edit dialog with changed values (e.g. status closed). */
@@ -84,7 +87,11 @@ export function CrudPage<T extends { id: string }>({
       />
       {list.isPending ? <Loader role="status" aria-label={t("common:loading")} /> : null}
       <ErrorAlert error={list.error} />
-      {list.data && rows.length === 0 ? <Text c="dimmed">{t("empty")}</Text> : null}
+      {list.data && rows.length === 0 ? (
+        <Text c="dimmed" data-testid="empty-state">
+          {empty}
+        </Text>
+      ) : null}
       {rows.length > 0 ? (
         <ScrollArea type="auto">
           <Table striped highlightOnHover verticalSpacing="sm" miw={phone ? 560 : undefined}>

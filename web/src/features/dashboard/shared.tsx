@@ -168,6 +168,22 @@ export function DeleteButton({ onDelete, label }: { onDelete: () => Promise<unkn
   );
 }
 
+/**
+ * Gives the focus back to the button that opened a dialog once the dialog is gone, so a keyboard
+ * user continues where they were. Mantine's Modal does this itself only when it stays mounted;
+ * dialogs that are mounted just while open call this. The opener is read during the first render,
+ * before the dialog moves the focus inside.
+ */
+export function useFocusBackOnClose(): void {
+  const [opener] = useState(() => (document.activeElement instanceof HTMLElement ? document.activeElement : null));
+  useEffect(
+    () => () => {
+      if (opener?.isConnected) opener.focus();
+    },
+    [opener],
+  );
+}
+
 function useNow(intervalMs = 1000): number {
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {

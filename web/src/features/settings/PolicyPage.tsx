@@ -16,6 +16,7 @@ import {
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { PageHeader } from "../../layout/PageHeader";
+import { useFocusBackOnClose } from "../dashboard/shared";
 import { TIER_COLOR } from "./ProvidersPage";
 import { ErrorAlert, settingsCall, useSettings, useSettingsWrite } from "./shared";
 import type { DataClass, PolicyView, TeamRules } from "./types";
@@ -203,6 +204,7 @@ function TeamRulesModal({
   onClose: () => void;
 }) {
   const { t } = useTranslation("settings");
+  useFocusBackOnClose();
   const [rules, setRules] = useState<TeamRules>(initial);
   const save = useSettingsWrite(
     (body: TeamRules) => settingsCall("PUT", `/policy/teams/${encodeURIComponent(team)}`, body),
