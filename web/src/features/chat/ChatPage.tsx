@@ -439,7 +439,7 @@ function MessageView({ message, prompt }: { message: ChatMessage; prompt?: ChatM
                 <Text size="xs" c="gray.7">
                   {t("seen.counts", {
                     list: Object.entries(message.entities)
-                      .map(([type, n]) => `${t(`types.${type}`)}: ${n}`)
+                      .map(([type, n]) => `${n} × ${t(`types.${type}`)}`)
                       .join(", "),
                   })}
                 </Text>
