@@ -106,6 +106,7 @@ export function AppLayout({ nav }: { nav: NavItem[] }) {
                     key={item.path}
                     component={RouterNavLink}
                     to={`/${item.path}`}
+                    end
                     label={t(item.label)}
                     active={item.path === activePath}
                     onClick={close}
