@@ -24,19 +24,18 @@ export default function setup(): void {
   );
   const stale = !existsSync(built) || sources.some((p) => existsSync(p) && newestMtime(p) > statSync(built).mtimeMs);
   if (!stale) return;
+  // Build beside dist/web and swap it in, so a test run that is serving the app right now never
+  // sees a half-written folder.
+  const fresh = join(ROOT, "dist", `web.build-${process.pid}`);
+  const old = join(ROOT, "dist", `web.old-${process.pid}`);
+  const vite = join(ROOT, "node_modules", "vite", "bin", "vite.js");
   execFileSync(
     process.execPath,
-    [
-      join(ROOT, "node_modules", "vite", "bin", "vite.js"),
-      "build",
-      "--config",
-      "web/vite.config.ts",
-      "--logLevel",
-      "warn",
-    ],
-    {
-      cwd: ROOT,
-      stdio: "inherit",
-    },
+    [vite, "build", "--config", "web/vite.config.ts", "--logLevel", "warn", "--outDir", fresh],
+    { cwd: ROOT, stdio: "inherit" },
   );
+  const current = join(ROOT, "dist", "web");
+  if (existsSync(current)) renameSync(current, old);
+  renameSync(fresh, current);
+  rmSync(old, { recursive: true, force: true });
 }
