@@ -365,8 +365,8 @@ const RULES: RuleDefinition[] = [
           status: "not",
           evidence: [b("Nog nooit een schaduw-AI-ronde gedaan.", "No shadow-AI round done yet.")],
           nextAction: b(
-            "Importeer een DNS-, proxy- of firewalllog (of browsergeschiedenis) met 'poortwachter shadow-ai import'.",
-            "Import a DNS, proxy or firewall log (or browser history) with 'poortwachter shadow-ai import'.",
+            "Laad een DNS-, proxy- of firewalllog (of browsergeschiedenis) op de pagina Schaduw-AI (of met 'poortwachter shadow-ai import').",
+            "Upload a DNS, proxy or firewall log (or browser history) on the Shadow AI page (or with 'poortwachter shadow-ai import').",
           ),
           dueDate: soon(ctx, 7),
         };
