@@ -30,6 +30,15 @@ describe("conversation ids", () => {
     );
   });
 
+  it("derives the id from the first user message, not from a system prompt every conversation shares", () => {
+    const system = { kind: "prompt" as const, text: "Je bent de assistent van Bakkerij Zonneveld.", set: () => {} };
+    const a = conversationId(null, [system], "Mail aan Jan de Vries");
+    const b = conversationId(null, [system], "Offerte voor Fatima el Amrani");
+    expect(a).not.toBe(b);
+    const otherSystem = { kind: "prompt" as const, text: "Andere instructies.", set: () => {} };
+    expect(conversationId(null, [otherSystem], "Mail aan Jan de Vries")).toBe(a);
+  });
+
   it("gives two users with the same conversation id different vault sessions", () => {
     expect(vaultSessionId("anna", "c1")).not.toBe(vaultSessionId("bram", "c1"));
     expect(vaultSessionId("anna", "c1")).toBe(vaultSessionId("anna", "c1"));

@@ -9,14 +9,23 @@ const CONVERSATION_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 /**
  * The conversation a request belongs to: the client's header, or else derived from the first
- * prompt text (chat clients resend the whole history, so the first message is stable for the
- * conversation). Returns null for a header that is not a plain id.
+ * user message (chat clients resend the whole history, so it is stable for the conversation). Not
+ * from the system prompt: a tool sends the same one in every conversation, which would put all of
+ * a user's conversations in one placeholder session. Without user text, the first prompt text.
+ * Returns null for a header that is not a plain id.
  */
-export function conversationId(header: string | null | undefined, parts: readonly TextPart[]): string | null {
+export function conversationId(
+  header: string | null | undefined,
+  parts: readonly TextPart[],
+  firstUserText = "",
+): string | null {
   if (header !== undefined && header !== null && header !== "") {
     return CONVERSATION_ID.test(header) ? header : null;
   }
-  const first = parts.find((part) => part.kind === "prompt" && part.text.trim() !== "")?.text ?? "";
+  const first =
+    firstUserText.trim() !== ""
+      ? firstUserText
+      : (parts.find((part) => part.kind === "prompt" && part.text.trim() !== "")?.text ?? "");
   return `derived-${createHash("sha256").update(first, "utf8").digest("base64url").slice(0, 32)}`;
 }
 

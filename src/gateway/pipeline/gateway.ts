@@ -42,6 +42,7 @@ import {
   approvalConversation,
   approvalRefusal,
   approvedPolicy,
+  firstUserText,
   toolNames,
 } from "../approvals/index.js";
 import type { AnthropicMessagesRequest } from "../providers/anthropic/types.js";
@@ -812,7 +813,7 @@ export class Gateway {
     identity: Identity,
     trace: Trace,
   ): Promise<Session> {
-    const conversation = conversationId(request.header(CONVERSATION_HEADER), texts.parts);
+    const conversation = conversationId(request.header(CONVERSATION_HEADER), texts.parts, firstUserText(texts.body));
     if (conversation === null) {
       throw new GatewayError(
         400,
