@@ -183,16 +183,31 @@ export function buildPolicy(
         { heading: "New tools", paragraphs: [approval], bullets: [] },
       ];
 
-  const review = choices.reviewDate;
+  // People read this page, so dates are written out ("23 november 2026"), not ISO.
+  const effective = writtenDate(choices.effectiveDate, lang);
+  const review = choices.reviewDate ? writtenDate(choices.reviewDate, lang) : undefined;
   return {
     lang,
     title: nl ? `AI-beleid van ${choices.companyName}` : `AI policy of ${choices.companyName}`,
     subtitle: nl
-      ? `Geldig vanaf ${choices.effectiveDate}${review ? `, herzien uiterlijk ${review}` : ""}. Eén pagina: lees het, houd je eraan, vraag bij twijfel.`
-      : `Effective ${choices.effectiveDate}${review ? `, review by ${review}` : ""}. One page: read it, follow it, ask when in doubt.`,
+      ? `Geldig vanaf ${effective}${review ? `, herzien uiterlijk ${review}` : ""}. Eén pagina: lees het, houd je eraan, vraag bij twijfel.`
+      : `Effective ${effective}${review ? `, review by ${review}` : ""}. One page: read it, follow it, ask when in doubt.`,
     sections,
     footer: nl
       ? "Gemaakt met Poortwachter. AI-verordening: AI-geletterdheid (art. 4) geldt sinds 2 februari 2025; AI-melding aan klanten (art. 50) vanaf 2 augustus 2026."
       : "Made with Poortwachter. EU AI Act: AI literacy (art. 4) applies since 2 February 2025; telling customers about AI (art. 50) from 2 August 2026.",
   };
+}
+
+/** `2026-11-23` as "23 november 2026" / "23 November 2026"; anything else unchanged. */
+export function writtenDate(isoDate: string, lang: "nl" | "en"): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(isoDate)) return isoDate;
+  const date = new Date(`${isoDate}T00:00:00Z`);
+  if (Number.isNaN(date.getTime())) return isoDate;
+  return new Intl.DateTimeFormat(lang === "nl" ? "nl-NL" : "en-GB", {
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    timeZone: "UTC",
+  }).format(date);
 }

@@ -4,7 +4,7 @@ import { buildPolicy } from "./content.js";
 import { renderPolicyPdf } from "./pdf.js";
 import { renderPolicyHtml, renderPolicyMarkdown } from "./render.js";
 
-export { buildPolicy, type PolicyDocument, type PolicySection } from "./content.js";
+export { buildPolicy, type PolicyDocument, type PolicySection, writtenDate } from "./content.js";
 export { PolicyTooLongError, renderPolicyPdf } from "./pdf.js";
 export { renderPolicyHtml, renderPolicyMarkdown } from "./render.js";
 

@@ -8,6 +8,7 @@ import {
   renderPolicyHtml,
   renderPolicyMarkdown,
   renderPolicyPdf,
+  writtenDate,
 } from "./index.js";
 
 const choicesInput: PolicyChoicesInput = {
@@ -119,5 +120,13 @@ describe("PDF", () => {
       extraNotAllowed: Array.from({ length: 90 }, (_, i) => `Regel ${i} ${"met heel veel tekst ".repeat(10)}`),
     });
     await expect(renderPolicyPdf(buildPolicy(huge, tools, "nl"))).rejects.toBeInstanceOf(PolicyTooLongError);
+  });
+});
+
+describe("dates in the policy", () => {
+  it("writes dates out for people to read, in the policy's language", () => {
+    expect(writtenDate("2026-11-23", "nl")).toBe("23 november 2026");
+    expect(writtenDate("2026-03-01", "en")).toBe("1 March 2026");
+    expect(writtenDate("binnenkort", "nl")).toBe("binnenkort");
   });
 });
