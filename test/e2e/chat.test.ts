@@ -195,8 +195,36 @@ describe.skipIf(!browserAvailable)("team chat and anonymise page in the browser"
     await name.fill("Bedankmail Pieter");
     await page.getByRole("button", { name: "Opslaan" }).click();
     await list.getByText("Bedankmail Pieter").waitFor();
-    page.once("dialog", (dialog) => void dialog.accept());
-    await list.getByRole("button", { name: "Bedankmail Pieter verwijderen" }).click();
+
+    // Deleting asks first in the app's own dialog, not the browser's window.confirm.
+    const browserDialogs: string[] = [];
+    page.on("dialog", (dialog) => {
+      browserDialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    const remove = list.getByRole("button", { name: "Bedankmail Pieter verwijderen" });
+    await remove.click();
+    const confirm = page.getByRole("dialog", { name: "Gesprek verwijderen" });
+    await confirm.waitFor();
+    expect(await confirm.textContent()).toContain("„Bedankmail Pieter”");
+    expect(await accessibilityProblems(page)).toEqual([]);
+    expect(await rawTranslationKeys(page, ["chat"])).toEqual([]);
+    await screenshot(page, "chat-delete-confirm");
+
+    // Annuleren keeps the conversation, on the server too, and gives the focus back.
+    await confirm.getByRole("button", { name: "Annuleren" }).click();
+    await confirm.waitFor({ state: "hidden" });
+    await expect.poll(() => remove.evaluate((button) => button === document.activeElement)).toBe(true);
+    await page.reload();
+    await list.getByText("Bedankmail Pieter").waitFor();
+
+    // Verwijderen removes it, and it stays gone after a reload.
+    await remove.click();
+    await confirm.getByRole("button", { name: "Verwijderen" }).click();
     await list.getByText("Nog geen gesprekken.").waitFor();
+    await expect.poll(() => confirm.count()).toBe(0);
+    await page.reload();
+    await list.getByText("Nog geen gesprekken.").waitFor();
+    expect(browserDialogs).toEqual([]);
   });
 });

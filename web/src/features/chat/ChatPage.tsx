@@ -24,6 +24,7 @@ import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
 import { ApiError, api } from "../../api";
 import { PageHeader } from "../../layout/PageHeader";
+import { useFocusBackOnClose } from "../dashboard/shared";
 import {
   type ChatMessage,
   type ChatModel,
@@ -464,14 +465,8 @@ function ConversationList({
   const { t } = useTranslation("chat");
   const queryClient = useQueryClient();
   const [renaming, setRenaming] = useState<ConversationSummary | null>(null);
+  const [deleting, setDeleting] = useState<ConversationSummary | null>(null);
   const [title, setTitle] = useState("");
-  const remove = useMutation({
-    mutationFn: (id: string) => api(`/api/app/chat/conversations/${encodeURIComponent(id)}`, { method: "DELETE" }),
-    onSuccess: (_, id) => {
-      if (id === selected) onOpen(null);
-      return queryClient.invalidateQueries({ queryKey: ["chat", "conversations"] });
-    },
-  });
   const rename = useMutation({
     mutationFn: ({ id, title }: { id: string; title: string }) =>
       api(`/api/app/chat/conversations/${encodeURIComponent(id)}`, { method: "PATCH", body: { title } }),
@@ -530,9 +525,7 @@ function ConversationList({
                   variant="subtle"
                   color="red"
                   aria-label={t("list.delete", { title: c.title })}
-                  onClick={() => {
-                    if (window.confirm(t("list.confirmDelete"))) remove.mutate(c.id);
-                  }}
+                  onClick={() => setDeleting(c)}
                 >
                   ×
                 </ActionIcon>
@@ -566,6 +559,62 @@ function ConversationList({
           </Stack>
         </form>
       </Modal>
+      {deleting ? (
+        <DeleteConversationModal
+          conversation={deleting}
+          onDeleted={(id) => {
+            if (id === selected) onOpen(null);
+          }}
+          onClose={() => setDeleting(null)}
+        />
+      ) : null}
     </Paper>
+  );
+}
+
+/**
+ * Asks before a conversation is deleted for good. A Mantine dialog instead of window.confirm: its
+ * buttons speak the app's language, it is styled like the rest, and a keyboard user gets the focus
+ * back on the delete button when it is cancelled.
+ */
+function DeleteConversationModal({
+  conversation,
+  onDeleted,
+  onClose,
+}: {
+  conversation: ConversationSummary;
+  onDeleted(id: string): void;
+  onClose(): void;
+}) {
+  const { t } = useTranslation("chat");
+  const queryClient = useQueryClient();
+  useFocusBackOnClose();
+  const remove = useMutation({
+    mutationFn: () => api(`/api/app/chat/conversations/${encodeURIComponent(conversation.id)}`, { method: "DELETE" }),
+    onSuccess: async () => {
+      onDeleted(conversation.id);
+      await queryClient.invalidateQueries({ queryKey: ["chat", "conversations"] });
+      onClose();
+    },
+  });
+  return (
+    <Modal opened onClose={onClose} title={t("list.deleteTitle")}>
+      <Stack>
+        <Text size="sm">{t("list.deleteBody", { title: conversation.title })}</Text>
+        {remove.error ? (
+          <Alert color="red" role="alert">
+            {remove.error instanceof ApiError ? remove.error.message : t("list.deleteFailed")}
+          </Alert>
+        ) : null}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose} data-autofocus>
+            {t("cancel")}
+          </Button>
+          <Button color="red" loading={remove.isPending} onClick={() => remove.mutate()}>
+            {t("list.deleteConfirm")}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
   );
 }
