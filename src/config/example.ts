@@ -90,6 +90,7 @@ policy:
   secrets: block             # altijd / always
   bsn: block                 # altijd / always
   toolCalls: flag            # tools op klantgegevens / tools on customer data: allow | flag | refuse | require-approval
+  approvalWindow: 1h         # hoe lang een goedgekeurd verzoek geldt / how long an approval holds
   promptInjection: strip     # verborgen instructies / hidden instructions: flag | strip | refuse
   amounts: keep              # bedragen / amounts: keep | generalise
   operators:                 # per type: replace | mask | generalise | keep | drop

@@ -59,7 +59,10 @@ describe("parseConfig", () => {
       bsn: "block",
       defaultAction: "reroute",
       toolCalls: "flag",
+      approvalWindow: 3600,
     });
+    expect(parseConfig("policy:\n  approvalWindow: 30m\n", {}, "a.yaml").policy.approvalWindow).toBe(1800);
+    expect(() => parseConfig("policy:\n  approvalWindow: soon\n", {}, "a.yaml")).toThrow(/approvalWindow/);
     expect(config.audit.storePrompts).toBe(false);
     expect(config.disclosure.header).toBe(true);
   });

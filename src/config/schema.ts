@@ -157,6 +157,8 @@ const policySchema = z.strictObject({
   specialCategories: rulesShape.specialCategories.default("reroute"),
   specialKeywords: rulesShape.specialKeywords.default("always"),
   toolCalls: rulesShape.toolCalls.default("flag"),
+  /** How long an approved tool-call request may go on (seconds; "1h", "30m"). */
+  approvalWindow: duration().default(3600),
   promptInjection: rulesShape.promptInjection.default("strip"),
   amounts: rulesShape.amounts.default("keep"),
   operators: rulesShape.operators.default({}),

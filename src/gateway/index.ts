@@ -127,7 +127,7 @@ export async function createGateway(options: CreateGatewayOptions): Promise<Gate
   }
   const http = new UpstreamClient();
   const adapters = createProviderAdapters(adapterConfigs(config), { http });
-  const approvals = new ApprovalService(store.db, { clock });
+  const approvals = new ApprovalService(store.db, { clock, windowMs: config.policy.approvalWindow * 1000 });
   const gateway = new Gateway({
     approvals,
     responses: new ResponsesUpstream(adapterConfigs(config), http),
