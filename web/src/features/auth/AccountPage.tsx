@@ -23,7 +23,7 @@ import { api } from "../../api";
 import { PageHeader } from "../../layout/PageHeader";
 import { ErrorAlert } from "./errors";
 import { formatDateTime } from "./format";
-import { MIN_PASSWORD_LENGTH } from "./password";
+import { NewPasswordFields } from "./NewPasswordFields";
 import { RecoveryCodes } from "./RecoveryCodes";
 import type { Profile, PublicAccount } from "./types";
 
@@ -149,21 +149,13 @@ function PasswordCard({ name }: { name: string }) {
             autoComplete="current-password"
             required
           />
-          <PasswordInput
-            label={t("fields.newPassword")}
-            description={t("fields.passwordHint", { min: MIN_PASSWORD_LENGTH })}
+          <NewPasswordFields
+            labelKey="newPassword"
             value={next}
-            onChange={(e) => setNext(e.currentTarget.value)}
-            autoComplete="new-password"
-            required
-          />
-          <PasswordInput
-            label={t("fields.passwordRepeat")}
-            value={repeat}
-            onChange={(e) => setRepeat(e.currentTarget.value)}
-            autoComplete="new-password"
-            error={mismatch ? t("fields.passwordMismatch") : undefined}
-            required
+            onChange={setNext}
+            repeat={repeat}
+            onRepeatChange={setRepeat}
+            mismatch={mismatch}
           />
           <ErrorAlert error={change.error} />
           <Button type="submit" loading={change.isPending} w="fit-content">

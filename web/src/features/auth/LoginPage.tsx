@@ -7,7 +7,7 @@ import { useRefreshSession, useSession } from "../../account";
 import { api } from "../../api";
 import { AuthCard } from "./AuthCard";
 import { ErrorAlert } from "./errors";
-import { MIN_PASSWORD_LENGTH } from "./password";
+import { NewPasswordFields } from "./NewPasswordFields";
 import type { AuthSessionState } from "./types";
 
 type Step = "password" | "totp" | "change";
@@ -155,22 +155,14 @@ export function LoginPage() {
               autoComplete="current-password"
               required
             />
-            <PasswordInput
-              label={t("fields.newPassword")}
-              description={t("fields.passwordHint", { min: MIN_PASSWORD_LENGTH })}
+            <NewPasswordFields
+              labelKey="newPassword"
               value={newPassword}
-              onChange={(e) => setNewPassword(e.currentTarget.value)}
-              autoComplete="new-password"
-              required
+              onChange={setNewPassword}
+              repeat={repeat}
+              onRepeatChange={setRepeat}
+              mismatch={mismatch}
               autoFocus
-            />
-            <PasswordInput
-              label={t("fields.passwordRepeat")}
-              value={repeat}
-              onChange={(e) => setRepeat(e.currentTarget.value)}
-              autoComplete="new-password"
-              error={mismatch ? t("fields.passwordMismatch") : undefined}
-              required
             />
             <ErrorAlert error={change.error} />
             <Button type="submit" loading={change.isPending}>

@@ -1,4 +1,4 @@
-import { Button, PasswordInput, Stack, Text, TextInput } from "@mantine/core";
+import { Button, Stack, Text, TextInput } from "@mantine/core";
 import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -7,7 +7,7 @@ import { useRefreshSession, useSession } from "../../account";
 import { api } from "../../api";
 import { AuthCard } from "./AuthCard";
 import { ErrorAlert } from "./errors";
-import { MIN_PASSWORD_LENGTH } from "./password";
+import { NewPasswordFields } from "./NewPasswordFields";
 
 /** First start: the owner's account. Afterwards the shell sends them on to TOTP enrolment. */
 export function SetupPage() {
@@ -63,21 +63,13 @@ export function SetupPage() {
             onChange={(e) => setDisplayName(e.currentTarget.value)}
             autoComplete="name"
           />
-          <PasswordInput
-            label={t("fields.password")}
-            description={t("fields.passwordHint", { min: MIN_PASSWORD_LENGTH })}
+          <NewPasswordFields
+            labelKey="password"
             value={password}
-            onChange={(e) => setPassword(e.currentTarget.value)}
-            autoComplete="new-password"
-            required
-          />
-          <PasswordInput
-            label={t("fields.passwordRepeat")}
-            value={repeat}
-            onChange={(e) => setRepeat(e.currentTarget.value)}
-            autoComplete="new-password"
-            error={mismatch ? t("fields.passwordMismatch") : undefined}
-            required
+            onChange={setPassword}
+            repeat={repeat}
+            onRepeatChange={setRepeat}
+            mismatch={mismatch}
           />
           <ErrorAlert error={setup.error} />
           <Button type="submit" loading={setup.isPending}>
