@@ -27,6 +27,11 @@ export class SqlVault implements Vault {
   /** The write of the batch being collected (it starts on the next turn of the event loop). */
   private batchDone: Promise<void> | undefined;
   private readonly inFlight = new Set<Promise<void>>();
+  /** Batches are written one after the other: on a pool, a later batch could commit first. */
+  private lastWrite: Promise<void> = Promise.resolve();
+  /** Sealing is asynchronous and may finish out of order: the newest put of a session must win. */
+  private readonly latest = new Map<string, { seq: number; pending: number }>();
+  private seq = 0;
   private readonly purgeTimer: NodeJS.Timeout | undefined;
   private readonly now: () => number;
 
@@ -59,14 +64,32 @@ export class SqlVault implements Vault {
   async put(session: Session, ttlSeconds?: number): Promise<void> {
     const ttl = ttlSeconds ?? this.ttlSeconds;
     if (!(ttl > 0)) throw new Error("ttlSeconds must be positive");
-    const sealed = Buffer.from(await this.sealer.seal(session)).toString("base64");
+    const seq = ++this.seq;
+    const state = this.latest.get(session.id) ?? { seq, pending: 0 };
+    state.seq = seq;
+    state.pending++;
+    this.latest.set(session.id, state);
+    let sealed: string;
+    try {
+      sealed = Buffer.from(await this.sealer.seal(session)).toString("base64");
+    } finally {
+      state.pending--;
+      if (state.pending === 0) this.latest.delete(session.id);
+    }
+    // A newer put of this session was called while this one was sealing: it holds a later state
+    // (sessions only grow), so this older one must not overwrite it.
+    if (state.seq !== seq) return this.batchDone ?? this.lastWrite.catch(() => {});
     const write = { sessionId: session.id, sealed, expiresAt: new Date(this.now() + ttl * 1000) };
     // A later write of the same session in this batch replaces the earlier one.
     const same = this.batch.findIndex((w) => w.sessionId === session.id);
     if (same >= 0) this.batch[same] = write;
     else this.batch.push(write);
     if (!this.batchDone) {
-      const done = new Promise<void>((resolve) => setImmediate(resolve)).then(() => this.writeBatch());
+      const done = new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
+        const run = this.lastWrite.catch(() => {}).then(() => this.writeBatch());
+        this.lastWrite = run;
+        return run;
+      });
       this.batchDone = done;
       this.inFlight.add(done);
       done.then(
