@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const { pseudonymize, restore, restoreStream, Session, StreamingRestorer } = await import(
-  join(root, "dist", "pseudonymize", "index.js")
+  join(process.env.POORTWACHTER_DIST ?? join(root, "dist"), "pseudonymize", "index.js")
 );
 
 // Deterministic generator, so runs are comparable.

@@ -15,13 +15,15 @@ import { performance } from "node:perf_hooks";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const entry = join(root, "dist", "detect", "index.js");
+// POORTWACHTER_DIST: another build output (e.g. a private build while dist/ is being rebuilt).
+const distDir = process.env.POORTWACHTER_DIST ?? join(root, "dist");
+const entry = join(distDir, "detect", "index.js");
 if (!existsSync(entry)) {
   console.error("bench: dist/ is missing; run `npm run build` first (npm run bench does it for you).");
   process.exit(2);
 }
 const { CustomerDictionary, Detector, parseDictionary } = await import(pathToFileURL(entry).href);
-const { normalize } = await import(pathToFileURL(join(root, "dist", "detect", "normalize.js")).href);
+const { normalize } = await import(pathToFileURL(join(distDir, "detect", "normalize.js")).href);
 const require = createRequire(import.meta.url);
 const { SyncRedactor } = require("redact-pii");
 const { Redactor } = await import("@redactpii/node");

@@ -3,7 +3,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const shared = resolve(process.env.POORTWACHTER_SHARED ?? join(root, "..", "shared"));
@@ -14,10 +14,19 @@ if (!existsSync(corpus) || !existsSync(scorer)) {
   console.error("Put the shared/ folder next to the repository or set POORTWACHTER_SHARED.");
   process.exit(2);
 }
-const outDir = join(root, ".eval");
+// POORTWACHTER_DIST: another build output (e.g. a private build while dist/ is being rebuilt).
+const distDir = process.env.POORTWACHTER_DIST;
+const outDir = distDir ? join(distDir, ".eval") : join(root, ".eval");
 mkdirSync(outDir, { recursive: true });
 const predictions = join(outDir, "predictions.jsonl");
-const scan = spawnSync(process.execPath, [join(root, "bin", "poortwachter.js"), "scan", "--jsonl", corpus], {
+const cli = distDir
+  ? [
+      "--input-type=module",
+      "-e",
+      `const { main } = await import(${JSON.stringify(pathToFileURL(join(distDir, "cli", "main.js")).href)}); process.exitCode = await main(process.argv.slice(1));`,
+    ]
+  : [join(root, "bin", "poortwachter.js")];
+const scan = spawnSync(process.execPath, [...cli, "scan", "--jsonl", corpus], {
   encoding: "utf8",
   maxBuffer: 1 << 28,
 });

@@ -15,8 +15,10 @@ if (!existsSync(corpus)) {
   console.error("Put the shared/ folder next to the repository or set POORTWACHTER_SHARED.");
   process.exit(2);
 }
-const { detect } = await import(join(root, "dist", "detect", "index.js"));
-const { pseudonymize, restore, Session } = await import(join(root, "dist", "pseudonymize", "index.js"));
+// POORTWACHTER_DIST: another build output (e.g. a private build while dist/ is being rebuilt).
+const distDir = process.env.POORTWACHTER_DIST ?? join(root, "dist");
+const { detect } = await import(join(distDir, "detect", "index.js"));
+const { pseudonymize, restore, Session } = await import(join(distDir, "pseudonymize", "index.js"));
 
 const docs = readFileSync(corpus, "utf8")
   .split("\n")
