@@ -16,11 +16,12 @@ import { useDebouncedValue, useMediaQuery } from "@mantine/hooks";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { isAdmin, useAccount } from "../../account";
+import { ErrorAlert } from "../../components/ErrorAlert";
+import { FormButtons } from "../../components/FormButtons";
 import { PageHeader } from "../../layout/PageHeader";
 import { clean, type FieldSpec, FieldsForm, type Values } from "./form";
 import {
   DeleteButton,
-  ErrorAlert,
   fieldErrors,
   formatDate,
   govCall,
@@ -104,14 +105,7 @@ function AddEntryModal({ onClose }: { onClose: () => void }) {
             errors={errors}
           />
           {save.error && Object.keys(errors).length === 0 ? <ErrorAlert error={save.error} /> : null}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t("common:cancel")}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {t("common:save")}
-            </Button>
-          </Group>
+          <FormButtons onCancel={onClose} pending={save.isPending} />
         </Stack>
       </form>
     </Modal>

@@ -1,8 +1,9 @@
 import { Anchor, Button, Card, Group, List, Loader, Progress, Stack, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { ErrorAlert } from "../../components/ErrorAlert";
 import { PageHeader } from "../../layout/PageHeader";
-import { ErrorAlert, formatDate, RULE_PAGES, StatusBadge, useGov, useLang, usePick } from "./shared";
+import { formatDate, RULE_PAGES, StatusBadge, useGov, useLang, usePick } from "./shared";
 import type { CheckResult, RuleResult } from "./types";
 
 /** The 12 rules with status, the evidence behind it and the next step, rules 1-3 first. */

@@ -17,8 +17,9 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { ApiError } from "../../api";
+import { ErrorAlert } from "../../components/ErrorAlert";
 import { PageHeader } from "../../layout/PageHeader";
-import { ErrorAlert, useGov, useLang } from "./shared";
+import { useGov, useLang } from "./shared";
 import type { DisclosureText } from "./types";
 
 /** Ready-to-paste texts that tell customers they deal with AI (AI Act art. 50), with copy buttons. */

@@ -18,18 +18,9 @@ import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { api } from "../../api";
+import { ErrorAlert } from "../../components/ErrorAlert";
 import { PageHeader } from "../../layout/PageHeader";
-import {
-  Countdown,
-  ErrorAlert,
-  formatDate,
-  formatEuro,
-  formatMonth,
-  StatusBadge,
-  useLang,
-  usePick,
-  WARNING_TEXT,
-} from "./shared";
+import { Countdown, formatDate, formatEuro, formatMonth, StatusBadge, useLang, usePick, WARNING_TEXT } from "./shared";
 import type { BudgetLine, DashboardHome } from "./types";
 
 /** The owner's start page: how are we doing, what to do next, and what needs attention now. */

@@ -1,13 +1,15 @@
 import { Alert, Button, Card, Group, Loader, SegmentedControl, Stack, Text, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useQuery } from "@tanstack/react-query";
-import { useEffect, useState } from "react";
+import { type ReactNode, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { isAdmin, useAccount } from "../../account";
 import { ApiError, api, apiFetch } from "../../api";
+import { ErrorAlert } from "../../components/ErrorAlert";
+import { Section } from "../../components/Section";
 import { PageHeader } from "../../layout/PageHeader";
 import { clean, type FieldSpec, FieldsForm, type Values } from "./form";
-import { DownloadButton, ErrorAlert, fieldErrors, GOV, GOV_KEY, govCall, useGov, useGovWrite, useLang } from "./shared";
+import { DownloadButton, fieldErrors, GOV, GOV_KEY, govCall, useGov, useGovWrite, useLang } from "./shared";
 import type { ToolView } from "./types";
 
 /** A record the API answers 404 for until it has been filled in: null, not an error. */
@@ -61,36 +63,16 @@ function OrganisationForm() {
     () => notifications.show({ color: "teal", message: t("saved") }),
   );
   return (
-    <Card withBorder component="section" aria-labelledby="organisation-title">
-      <Title order={3} size="h4" id="organisation-title" mb="sm">
-        {t("policy.organisation")}
-      </Title>
-      {values === null ? (
-        <Loader role="status" aria-label={t("common:loading")} />
-      ) : (
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            save.mutate(values);
-          }}
-        >
-          <Stack>
-            <FieldsForm
-              ns="fields.organisation"
-              fields={ORGANISATION_FIELDS}
-              values={values}
-              onChange={setValues}
-              errors={fieldErrors(save.error)}
-            />
-            <Group justify="flex-end">
-              <Button type="submit" loading={save.isPending}>
-                {t("policy.saveOrganisation")}
-              </Button>
-            </Group>
-          </Stack>
-        </form>
-      )}
-    </Card>
+    <RecordForm
+      id="organisation-title"
+      title={t("policy.organisation")}
+      ns="fields.organisation"
+      fields={ORGANISATION_FIELDS}
+      values={values}
+      onChange={setValues}
+      save={save}
+      submitLabel={t("policy.saveOrganisation")}
+    />
   );
 }
 
@@ -143,10 +125,50 @@ function ChoicesForm() {
     { path: "reviewDate", kind: "date" },
   ];
   return (
-    <Card withBorder component="section" aria-labelledby="choices-title">
-      <Title order={3} size="h4" id="choices-title" mb="sm">
-        {t("policy.choices")}
-      </Title>
+    <RecordForm
+      id="choices-title"
+      title={t("policy.choices")}
+      ns="fields.policy"
+      fields={fields}
+      values={values}
+      onChange={setValues}
+      save={save}
+      submitLabel={t("policy.saveChoices")}
+    >
+      {approved.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          {t("policy.noApprovedTools")}
+        </Text>
+      ) : null}
+    </RecordForm>
+  );
+}
+
+/** One saved governance record as a form: a loader until the stored values are in, then the fields. */
+function RecordForm({
+  id,
+  title,
+  ns,
+  fields,
+  values,
+  onChange,
+  save,
+  submitLabel,
+  children,
+}: {
+  id: string;
+  title: string;
+  ns: string;
+  fields: FieldSpec[];
+  values: Values | null;
+  onChange: (values: Values) => void;
+  save: { mutate: (values: Values) => void; isPending: boolean; error: unknown };
+  submitLabel: string;
+  children?: ReactNode;
+}) {
+  const { t } = useTranslation("dashboard");
+  return (
+    <Section id={id} title={title}>
       {values === null ? (
         <Loader role="status" aria-label={t("common:loading")} />
       ) : (
@@ -157,27 +179,17 @@ function ChoicesForm() {
           }}
         >
           <Stack>
-            {approved.length === 0 ? (
-              <Text size="sm" c="dimmed">
-                {t("policy.noApprovedTools")}
-              </Text>
-            ) : null}
-            <FieldsForm
-              ns="fields.policy"
-              fields={fields}
-              values={values}
-              onChange={setValues}
-              errors={fieldErrors(save.error)}
-            />
+            {children}
+            <FieldsForm ns={ns} fields={fields} values={values} onChange={onChange} errors={fieldErrors(save.error)} />
             <Group justify="flex-end">
               <Button type="submit" loading={save.isPending}>
-                {t("policy.saveChoices")}
+                {submitLabel}
               </Button>
             </Group>
           </Stack>
         </form>
       )}
-    </Card>
+    </Section>
   );
 }
 

@@ -17,9 +17,10 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useAccount } from "../../account";
 import { apiFetch } from "../../api";
+import { ErrorAlert } from "../../components/ErrorAlert";
 import { PageHeader } from "../../layout/PageHeader";
 import type { Values } from "./form";
-import { ErrorAlert, formatDateTime, GOV, GOV_KEY, useGov, useLang } from "./shared";
+import { formatDateTime, GOV, GOV_KEY, useGov, useLang } from "./shared";
 import { ToolModal } from "./ToolModal";
 import type { ShadowAiFinding, ShadowAiImport, ShadowAiImportResult } from "./types";
 

@@ -1,9 +1,11 @@
-import { Button, Group, Modal, SegmentedControl, Select, Stack, Text } from "@mantine/core";
+import { Modal, SegmentedControl, Select, Stack, Text } from "@mantine/core";
 import { useMediaQuery } from "@mantine/hooks";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { ErrorAlert } from "../../components/ErrorAlert";
+import { FormButtons } from "../../components/FormButtons";
 import { clean, type FieldSpec, FieldsForm, type Values } from "./form";
-import { ErrorAlert, fieldErrors, govCall, useFocusBackOnClose, useGov, useGovWrite } from "./shared";
+import { fieldErrors, govCall, useFocusBackOnClose, useGov, useGovWrite } from "./shared";
 import type { CatalogueEntry, ToolView } from "./types";
 
 const CATEGORIES = ["public", "customer", "sensitive", "special"] as const;
@@ -142,14 +144,11 @@ export function ToolModal({
             </Text>
           ) : null}
           {save.error && Object.keys(errors).length === 0 ? <ErrorAlert error={save.error} /> : null}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t("common:cancel")}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {mode === "request" ? t("tools.sendRequest") : t("common:save")}
-            </Button>
-          </Group>
+          <FormButtons
+            onCancel={onClose}
+            pending={save.isPending}
+            submitLabel={mode === "request" ? t("tools.sendRequest") : t("common:save")}
+          />
         </Stack>
       </form>
     </Modal>

@@ -2,11 +2,11 @@ import { Alert, Badge, Button, Card, Group, List, Loader, Modal, Stack, Text, Te
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { isAdmin, useAccount } from "../../account";
+import { ErrorAlert } from "../../components/ErrorAlert";
 import { PageHeader } from "../../layout/PageHeader";
 import type { Values } from "./form";
 import {
   DeleteButton,
-  ErrorAlert,
   fieldErrors,
   formatDate,
   govCall,

@@ -2,9 +2,11 @@ import { Button, Group, Loader, Modal, ScrollArea, Stack, Table, Text, VisuallyH
 import { useMediaQuery } from "@mantine/hooks";
 import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { ErrorAlert } from "../../components/ErrorAlert";
+import { FormButtons } from "../../components/FormButtons";
 import { PageHeader } from "../../layout/PageHeader";
 import { clean, type FieldSpec, FieldsForm, type Values } from "./form";
-import { DeleteButton, ErrorAlert, fieldErrors, govCall, useGov, useGovWrite } from "./shared";
+import { DeleteButton, fieldErrors, govCall, useGov, useGovWrite } from "./shared";
 
 export interface Column<T> {
   /** i18n key in the dashboard namespace. */
@@ -163,14 +165,7 @@ export function CrudPage<T extends { id: string }>({
               {save.error && Object.keys(fieldErrors(save.error)).length === 0 ? (
                 <ErrorAlert error={save.error} />
               ) : null}
-              <Group justify="flex-end">
-                <Button variant="default" onClick={() => setEditing(null)}>
-                  {t("common:cancel")}
-                </Button>
-                <Button type="submit" loading={save.isPending}>
-                  {t("common:save")}
-                </Button>
-              </Group>
+              <FormButtons onCancel={() => setEditing(null)} pending={save.isPending} />
             </Stack>
           </form>
         ) : null}

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group, Text } from "@mantine/core";
+import { Badge, Button, Group, Text } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
@@ -57,17 +57,6 @@ export function fieldErrors(error: unknown): Record<string, string> {
   const out: Record<string, string> = {};
   for (const f of fields) out[f.field] ??= f.message;
   return out;
-}
-
-export function ErrorAlert({ error }: { error: unknown }) {
-  const { t } = useTranslation();
-  if (!error) return null;
-  const message = error instanceof Error ? error.message : String(error);
-  return (
-    <Alert color="red" title={t("common:error")} role="alert">
-      {message}
-    </Alert>
-  );
 }
 
 /**

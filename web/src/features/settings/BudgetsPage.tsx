@@ -1,7 +1,6 @@
 import {
   Autocomplete,
   Button,
-  Card,
   Group,
   Loader,
   NumberInput,
@@ -10,14 +9,16 @@ import {
   Stack,
   Table,
   Text,
-  Title,
-  VisuallyHidden,
 } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { DataTable } from "../../components/DataTable";
+import { ErrorAlert } from "../../components/ErrorAlert";
+import { RowActions } from "../../components/RowActions";
+import { Section } from "../../components/Section";
 import { PageHeader } from "../../layout/PageHeader";
 import { useFormat } from "../usage/format";
-import { ErrorAlert, settingsCall, useSettings, useSettingsWrite } from "./shared";
+import { settingsCall, useSettings, useSettingsWrite } from "./shared";
 import type { BudgetEntry, BudgetScope, BudgetsView, Limit } from "./types";
 
 const SCOPES: BudgetScope[] = ["team", "user", "key"];
@@ -104,106 +105,73 @@ export function BudgetsPage() {
       <ErrorAlert error={query.error ?? remove.error} />
       {data ? (
         <Stack gap="lg">
-          <Card withBorder component="section" aria-labelledby="budget-defaults">
-            <Title order={3} size="h4" id="budget-defaults">
-              {t("budgets.defaultsTitle")}
-            </Title>
-            <Text size="sm" c="dimmed" mb="sm">
-              {t("budgets.defaultsHelp")}
-            </Text>
-            <Table withTableBorder data-testid="budget-defaults">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t("budgets.scope")}</Table.Th>
-                  <Table.Th scope="col">{t("budgets.daily")}</Table.Th>
-                  <Table.Th scope="col">{t("budgets.monthly")}</Table.Th>
+          <Section id="budget-defaults" title={t("budgets.defaultsTitle")} description={t("budgets.defaultsHelp")}>
+            <DataTable
+              testId="budget-defaults"
+              minWidth={320}
+              count={SCOPES.length}
+              columns={[t("budgets.scope"), t("budgets.daily"), t("budgets.monthly")]}
+            >
+              {SCOPES.map((scope) => (
+                <Table.Tr key={scope}>
+                  <Table.Td>{t(`budgets.scopeEach.${scope}`)}</Table.Td>
+                  <Table.Td>{limitText(data.defaults[DEFAULT_KEY[scope]]?.daily)}</Table.Td>
+                  <Table.Td>{limitText(data.defaults[DEFAULT_KEY[scope]]?.monthly)}</Table.Td>
                 </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {SCOPES.map((scope) => (
-                  <Table.Tr key={scope}>
-                    <Table.Td>{t(`budgets.scopeEach.${scope}`)}</Table.Td>
-                    <Table.Td>{limitText(data.defaults[DEFAULT_KEY[scope]]?.daily)}</Table.Td>
-                    <Table.Td>{limitText(data.defaults[DEFAULT_KEY[scope]]?.monthly)}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Card>
-          <Card withBorder component="section" aria-labelledby="budget-entries">
-            <Title order={3} size="h4" id="budget-entries" mb="sm">
-              {t("budgets.entriesTitle")}
-            </Title>
-            {data.entries.length === 0 ? <Text c="dimmed">{t("budgets.noEntries")}</Text> : null}
-            {data.entries.length > 0 ? (
-              <Table.ScrollContainer minWidth={620}>
-                <Table withTableBorder verticalSpacing="sm" data-testid="budget-entries">
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th scope="col">{t("budgets.for")}</Table.Th>
-                      <Table.Th scope="col">{t("budgets.daily")}</Table.Th>
-                      <Table.Th scope="col">{t("budgets.monthly")}</Table.Th>
-                      <Table.Th scope="col">{t("budgets.spent")}</Table.Th>
-                      <Table.Th scope="col">
-                        <VisuallyHidden>{t("policy.actions")}</VisuallyHidden>
-                      </Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {data.entries.map((entry) => (
-                      <Table.Tr
-                        key={`${entry.scope}:${entry.owner}`}
-                        data-testid={`budget-${entry.scope}-${entry.owner}`}
-                      >
-                        <Table.Td>
-                          <Text fw={600}>{entry.owner}</Text>
-                          <Text size="xs" c="dimmed">
-                            {t(`budgets.scopeName.${entry.scope}`)}
-                          </Text>
-                        </Table.Td>
-                        <Table.Td>{limitText(entry.daily)}</Table.Td>
-                        <Table.Td>{limitText(entry.monthly)}</Table.Td>
-                        <Table.Td>
-                          {entry.spent
-                            ? t("budgets.spentValue", {
-                                today: f.euro(entry.spent.dailyEur),
-                                month: f.euro(entry.spent.monthlyEur),
-                              })
-                            : "—"}
-                        </Table.Td>
-                        <Table.Td>
-                          <Group gap="xs" wrap="nowrap">
-                            <Button
-                              size="xs"
-                              variant="default"
-                              onClick={() => setForm(formOf(entry))}
-                              aria-label={t("budgets.editFor", { owner: entry.owner })}
-                            >
-                              {t("policy.edit")}
-                            </Button>
-                            <Button
-                              size="xs"
-                              variant="subtle"
-                              color="red.9"
-                              c="red.9"
-                              onClick={() => remove.mutate(entry)}
-                              aria-label={t("budgets.removeFor", { owner: entry.owner })}
-                            >
-                              {t("common:delete")}
-                            </Button>
-                          </Group>
-                        </Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </Table.ScrollContainer>
-            ) : null}
-          </Card>
-          <Card withBorder component="section" aria-labelledby="budget-form">
-            <Title order={3} size="h4" id="budget-form" mb="sm">
-              {t("budgets.formTitle")}
-            </Title>
+              ))}
+            </DataTable>
+          </Section>
+          <Section id="budget-entries" title={t("budgets.entriesTitle")}>
+            <DataTable
+              testId="budget-entries"
+              minWidth={620}
+              count={data.entries.length}
+              empty={t("budgets.noEntries")}
+              columns={[
+                t("budgets.for"),
+                t("budgets.daily"),
+                t("budgets.monthly"),
+                t("budgets.spent"),
+                { hidden: t("policy.actions") },
+              ]}
+            >
+              {data.entries.map((entry) => (
+                <Table.Tr key={`${entry.scope}:${entry.owner}`} data-testid={`budget-${entry.scope}-${entry.owner}`}>
+                  <Table.Td>
+                    <Text fw={600}>{entry.owner}</Text>
+                    <Text size="xs" c="dimmed">
+                      {t(`budgets.scopeName.${entry.scope}`)}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>{limitText(entry.daily)}</Table.Td>
+                  <Table.Td>{limitText(entry.monthly)}</Table.Td>
+                  <Table.Td>
+                    {entry.spent
+                      ? t("budgets.spentValue", {
+                          today: f.euro(entry.spent.dailyEur),
+                          month: f.euro(entry.spent.monthlyEur),
+                        })
+                      : "—"}
+                  </Table.Td>
+                  <Table.Td>
+                    <RowActions
+                      edit={{
+                        label: t("policy.edit"),
+                        ariaLabel: t("budgets.editFor", { owner: entry.owner }),
+                        onClick: () => setForm(formOf(entry)),
+                      }}
+                      remove={{
+                        label: t("common:delete"),
+                        ariaLabel: t("budgets.removeFor", { owner: entry.owner }),
+                        onClick: () => remove.mutate(entry),
+                      }}
+                    />
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </DataTable>
+          </Section>
+          <Section id="budget-form" title={t("budgets.formTitle")}>
             <form
               onSubmit={(e) => {
                 e.preventDefault();
@@ -254,7 +222,7 @@ export function BudgetsPage() {
                 </Group>
               </Stack>
             </form>
-          </Card>
+          </Section>
         </Stack>
       ) : null}
     </>

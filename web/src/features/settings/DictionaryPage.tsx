@@ -1,9 +1,10 @@
 import { Alert, Button, Card, FileInput, Group, List, Loader, Stack, Text, Title } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { ErrorAlert } from "../../components/ErrorAlert";
 import { PageHeader } from "../../layout/PageHeader";
 import { useFormat } from "../usage/format";
-import { ErrorAlert, settingsCall, useSettings, useSettingsWrite } from "./shared";
+import { settingsCall, useSettings, useSettingsWrite } from "./shared";
 import type { DictionaryInfo } from "./types";
 
 const MAX_BYTES = 5_000_000;

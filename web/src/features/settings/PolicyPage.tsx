@@ -1,24 +1,15 @@
-import {
-  Badge,
-  Button,
-  Card,
-  Group,
-  Loader,
-  Modal,
-  MultiSelect,
-  Select,
-  Stack,
-  Table,
-  Text,
-  Title,
-  VisuallyHidden,
-} from "@mantine/core";
+import { Badge, Loader, Modal, MultiSelect, Select, Stack, Table, Text } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { DataTable } from "../../components/DataTable";
+import { ErrorAlert } from "../../components/ErrorAlert";
+import { FormButtons } from "../../components/FormButtons";
+import { RowActions } from "../../components/RowActions";
+import { Section } from "../../components/Section";
 import { PageHeader } from "../../layout/PageHeader";
 import { useFocusBackOnClose } from "../dashboard/shared";
 import { TIER_COLOR } from "./ProvidersPage";
-import { ErrorAlert, settingsCall, useSettings, useSettingsWrite } from "./shared";
+import { settingsCall, useSettings, useSettingsWrite } from "./shared";
 import type { DataClass, PolicyView, TeamRules } from "./types";
 
 const CLASSES: DataClass[] = ["public", "customer", "sensitive", "special"];
@@ -46,129 +37,97 @@ export function PolicyPage() {
       <ErrorAlert error={query.error ?? reset.error} />
       {data ? (
         <Stack gap="lg">
-          <Card withBorder component="section" aria-labelledby="policy-classes">
-            <Title order={3} size="h4" id="policy-classes" mb="sm">
-              {t("policy.classesTitle")}
-            </Title>
-            <Table.ScrollContainer minWidth={560}>
-              <Table withTableBorder verticalSpacing="sm" data-testid="policy-classes">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">{t("policy.kind")}</Table.Th>
-                    <Table.Th scope="col">{t("policy.minimumTier")}</Table.Th>
-                    <Table.Th scope="col">{t("policy.models")}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {data.classes.map((c) => (
-                    <Table.Tr key={c.dataClass}>
-                      <Table.Td>
-                        <Text fw={600}>{t(`kind.${c.dataClass}`)}</Text>
-                        <Text size="xs" c="dimmed">
-                          {t(`kindExamples.${c.dataClass}`)}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <Badge color={TIER_COLOR[c.dataClass]} variant="filled">
-                          {t(`tier.${c.dataClass}`)}
-                        </Badge>
-                        <Text size="sm" mt={4}>
-                          {c.requires}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>
-                        {c.models.length > 0 ? (
-                          c.models.join(", ")
-                        ) : (
-                          <Text c="red.8" size="sm">
-                            {t(`policy.noModel.${data.defaults.specialCategories}`)}
-                          </Text>
-                        )}
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-          </Card>
-          <Card withBorder component="section" aria-labelledby="policy-teams">
-            <Title order={3} size="h4" id="policy-teams">
-              {t("policy.teamsTitle")}
-            </Title>
-            <Text size="sm" c="dimmed" mb="sm">
-              {t("policy.teamsHelp")}
-            </Text>
+          <Section id="policy-classes" title={t("policy.classesTitle")}>
+            <DataTable
+              testId="policy-classes"
+              minWidth={560}
+              count={data.classes.length}
+              columns={[t("policy.kind"), t("policy.minimumTier"), t("policy.models")]}
+            >
+              {data.classes.map((c) => (
+                <Table.Tr key={c.dataClass}>
+                  <Table.Td>
+                    <Text fw={600}>{t(`kind.${c.dataClass}`)}</Text>
+                    <Text size="xs" c="dimmed">
+                      {t(`kindExamples.${c.dataClass}`)}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Badge color={TIER_COLOR[c.dataClass]} variant="filled">
+                      {t(`tier.${c.dataClass}`)}
+                    </Badge>
+                    <Text size="sm" mt={4}>
+                      {c.requires}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    {c.models.length > 0 ? (
+                      c.models.join(", ")
+                    ) : (
+                      <Text c="red.8" size="sm">
+                        {t(`policy.noModel.${data.defaults.specialCategories}`)}
+                      </Text>
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </DataTable>
+          </Section>
+          <Section id="policy-teams" title={t("policy.teamsTitle")} description={t("policy.teamsHelp")}>
             <Text size="sm" mb="sm">
               {t("policy.defaultsLine", {
                 minimumClass: t(`kind.${data.defaults.minimumClass}`),
                 defaultAction: t(`choice.defaultAction.${data.defaults.defaultAction}`),
               })}
             </Text>
-            {rows.length === 0 ? <Text c="dimmed">{t("policy.noTeams")}</Text> : null}
-            {rows.length > 0 ? (
-              <Table.ScrollContainer minWidth={560}>
-                <Table withTableBorder verticalSpacing="sm" data-testid="policy-teams">
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th scope="col">{t("policy.team")}</Table.Th>
-                      <Table.Th scope="col">{t("policy.rules")}</Table.Th>
-                      <Table.Th scope="col">{t("policy.source")}</Table.Th>
-                      <Table.Th scope="col">
-                        <VisuallyHidden>{t("policy.actions")}</VisuallyHidden>
-                      </Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {rows.map((team) => {
-                      const effective = data.effectiveTeams[team] ?? {};
-                      const stored = data.storedTeams[team];
-                      return (
-                        <Table.Tr key={team} data-testid={`team-${team}`}>
-                          <Table.Td fw={600}>{team}</Table.Td>
-                          <Table.Td>
-                            <RulesSummary rules={effective} />
-                          </Table.Td>
-                          <Table.Td>
-                            <Text size="sm">
-                              {stored
-                                ? t("policy.fromApp")
-                                : data.configTeams[team]
-                                  ? t("policy.fromYaml")
-                                  : t("policy.fromDefaults")}
-                            </Text>
-                          </Table.Td>
-                          <Table.Td>
-                            <Group gap="xs" wrap="nowrap">
-                              <Button
-                                size="xs"
-                                variant="default"
-                                onClick={() => setEditing(team)}
-                                aria-label={t("policy.editFor", { team })}
-                              >
-                                {t("policy.edit")}
-                              </Button>
-                              {stored ? (
-                                <Button
-                                  size="xs"
-                                  variant="subtle"
-                                  color="red.9"
-                                  c="red.9"
-                                  onClick={() => reset.mutate(team)}
-                                  aria-label={t("policy.resetFor", { team })}
-                                >
-                                  {t("policy.reset")}
-                                </Button>
-                              ) : null}
-                            </Group>
-                          </Table.Td>
-                        </Table.Tr>
-                      );
-                    })}
-                  </Table.Tbody>
-                </Table>
-              </Table.ScrollContainer>
-            ) : null}
-          </Card>
+            <DataTable
+              testId="policy-teams"
+              minWidth={560}
+              count={rows.length}
+              empty={t("policy.noTeams")}
+              columns={[t("policy.team"), t("policy.rules"), t("policy.source"), { hidden: t("policy.actions") }]}
+            >
+              {rows.map((team) => {
+                const effective = data.effectiveTeams[team] ?? {};
+                const stored = data.storedTeams[team];
+                return (
+                  <Table.Tr key={team} data-testid={`team-${team}`}>
+                    <Table.Td fw={600}>{team}</Table.Td>
+                    <Table.Td>
+                      <RulesSummary rules={effective} />
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm">
+                        {stored
+                          ? t("policy.fromApp")
+                          : data.configTeams[team]
+                            ? t("policy.fromYaml")
+                            : t("policy.fromDefaults")}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <RowActions
+                        edit={{
+                          label: t("policy.edit"),
+                          ariaLabel: t("policy.editFor", { team }),
+                          onClick: () => setEditing(team),
+                        }}
+                        remove={
+                          stored
+                            ? {
+                                label: t("policy.reset"),
+                                ariaLabel: t("policy.resetFor", { team }),
+                                onClick: () => reset.mutate(team),
+                              }
+                            : null
+                        }
+                      />
+                    </Table.Td>
+                  </Table.Tr>
+                );
+              })}
+            </DataTable>
+          </Section>
         </Stack>
       ) : null}
       {data && editing !== null ? (
@@ -244,14 +203,7 @@ function TeamRulesModal({
             clearable
           />
           <ErrorAlert error={save.error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t("common:cancel")}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {t("common:save")}
-            </Button>
-          </Group>
+          <FormButtons onCancel={onClose} pending={save.isPending} />
         </Stack>
       </form>
     </Modal>

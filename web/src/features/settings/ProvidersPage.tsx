@@ -1,7 +1,9 @@
 import { Alert, Badge, Card, Code, Group, List, Loader, Stack, Table, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
+import { DataTable } from "../../components/DataTable";
+import { ErrorAlert } from "../../components/ErrorAlert";
 import { PageHeader } from "../../layout/PageHeader";
-import { ErrorAlert, useSettings } from "./shared";
+import { useSettings } from "./shared";
 import type { DataClass, ProvidersView, TierFacts } from "./types";
 
 export const TIER_COLOR: Record<DataClass, string> = {
@@ -56,7 +58,7 @@ export function ProvidersPage() {
       <Stack>
         {data?.providers.map((provider) => (
           <Card withBorder key={provider.id} component="section" aria-labelledby={`provider-${provider.id}`}>
-            <Group justify="space-between" wrap="wrap">
+            <Group justify="space-between" wrap="wrap" mb="sm">
               <Title order={3} size="h4" id={`provider-${provider.id}`}>
                 {provider.id}
               </Title>
@@ -72,58 +74,51 @@ export function ProvidersPage() {
                 </Text>
               </Group>
             </Group>
-            <Table.ScrollContainer minWidth={560} mt="sm">
-              <Table withTableBorder verticalSpacing="sm">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">{t("providers.model")}</Table.Th>
-                    <Table.Th scope="col">{t("providers.facts")}</Table.Th>
-                    <Table.Th scope="col">{t("providers.tier")}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {provider.models.map((model) => (
-                    <Table.Tr key={model.name} data-testid={`model-${model.name}`}>
-                      <Table.Td miw={140}>
-                        <Text fw={600} style={{ whiteSpace: "nowrap" }}>
-                          {model.name}
-                        </Text>
-                        {model.upstreamModel !== model.name ? (
-                          <Text size="xs" c="dimmed">
-                            {t("providers.upstream", { name: model.upstreamModel })}
-                          </Text>
-                        ) : null}
-                      </Table.Td>
-                      <Table.Td>
-                        <List listStyleType="none" spacing={2}>
-                          {FACTS.map((fact) => (
-                            <FactLine key={fact} fact={fact} facts={model.facts} />
-                          ))}
-                        </List>
-                      </Table.Td>
-                      <Table.Td>
-                        <Badge color={TIER_COLOR[model.tier]} variant="filled" data-testid="tier">
-                          {t(`tier.${model.tier}`)}
-                        </Badge>
-                        <Text size="sm" mt={4}>
-                          {t(`tierMeaning.${model.tier}`)}
-                        </Text>
-                        {model.nextTier ? (
-                          <Text size="xs" c="dimmed" mt={4}>
-                            {t("providers.nextTier", {
-                              tier: t(`tier.${model.nextTier}`),
-                              missing: model.missingForNext
-                                .map((m) => t(`missing.${m.replace(/: .*/, "")}`, { defaultValue: m }))
-                                .join(", "),
-                            })}
-                          </Text>
-                        ) : null}
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
+            <DataTable
+              minWidth={560}
+              count={provider.models.length}
+              columns={[t("providers.model"), t("providers.facts"), t("providers.tier")]}
+            >
+              {provider.models.map((model) => (
+                <Table.Tr key={model.name} data-testid={`model-${model.name}`}>
+                  <Table.Td miw={140}>
+                    <Text fw={600} style={{ whiteSpace: "nowrap" }}>
+                      {model.name}
+                    </Text>
+                    {model.upstreamModel !== model.name ? (
+                      <Text size="xs" c="dimmed">
+                        {t("providers.upstream", { name: model.upstreamModel })}
+                      </Text>
+                    ) : null}
+                  </Table.Td>
+                  <Table.Td>
+                    <List listStyleType="none" spacing={2}>
+                      {FACTS.map((fact) => (
+                        <FactLine key={fact} fact={fact} facts={model.facts} />
+                      ))}
+                    </List>
+                  </Table.Td>
+                  <Table.Td>
+                    <Badge color={TIER_COLOR[model.tier]} variant="filled" data-testid="tier">
+                      {t(`tier.${model.tier}`)}
+                    </Badge>
+                    <Text size="sm" mt={4}>
+                      {t(`tierMeaning.${model.tier}`)}
+                    </Text>
+                    {model.nextTier ? (
+                      <Text size="xs" c="dimmed" mt={4}>
+                        {t("providers.nextTier", {
+                          tier: t(`tier.${model.nextTier}`),
+                          missing: model.missingForNext
+                            .map((m) => t(`missing.${m.replace(/: .*/, "")}`, { defaultValue: m }))
+                            .join(", "),
+                        })}
+                      </Text>
+                    ) : null}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </DataTable>
           </Card>
         ))}
       </Stack>

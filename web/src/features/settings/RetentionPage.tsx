@@ -3,8 +3,10 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../api";
+import { ErrorAlert } from "../../components/ErrorAlert";
+import { Section } from "../../components/Section";
 import { PageHeader } from "../../layout/PageHeader";
-import { ErrorAlert, settingsCall, useSettings, useSettingsWrite } from "./shared";
+import { settingsCall, useSettings, useSettingsWrite } from "./shared";
 import type { Retention } from "./types";
 
 /** How long conversations and audit records are kept, and the accounts' "2FA for everyone" rule. */
@@ -16,6 +18,20 @@ export function RetentionPage() {
     if (query.data) setForm(query.data);
   }, [query.data]);
   const save = useSettingsWrite((body: Retention) => settingsCall("PUT", "/retention", body));
+  const days = (field: keyof typeof form, label: string, help: string, min: number) => (
+    <NumberInput
+      label={label}
+      description={help}
+      value={form[field]}
+      onChange={(v) => setForm({ ...form, [field]: typeof v === "number" ? v : "" })}
+      min={min}
+      max={3650}
+      allowDecimal={false}
+      suffix={` ${t("retention.days")}`}
+      required
+      maw={320}
+    />
+  );
   return (
     <>
       <PageHeader title={t("retention.title")} description={t("retention.description")} />
@@ -23,10 +39,7 @@ export function RetentionPage() {
       <ErrorAlert error={query.error} />
       <Stack gap="lg">
         {query.data ? (
-          <Card withBorder component="section" aria-labelledby="retention-form">
-            <Title order={3} size="h4" id="retention-form" mb="sm">
-              {t("retention.periodsTitle")}
-            </Title>
+          <Section id="retention-form" title={t("retention.periodsTitle")}>
             <form
               onSubmit={(e) => {
                 e.preventDefault();
@@ -35,30 +48,9 @@ export function RetentionPage() {
               }}
             >
               <Stack>
-                <NumberInput
-                  label={t("retention.chatDays")}
-                  description={t("retention.chatHelp")}
-                  value={form.chatDays}
-                  onChange={(v) => setForm({ ...form, chatDays: typeof v === "number" ? v : "" })}
-                  min={1}
-                  max={3650}
-                  allowDecimal={false}
-                  suffix={` ${t("retention.days")}`}
-                  required
-                  maw={320}
-                />
-                <NumberInput
-                  label={t("retention.auditDays")}
-                  description={t("retention.auditHelp")}
-                  value={form.auditDays}
-                  onChange={(v) => setForm({ ...form, auditDays: typeof v === "number" ? v : "" })}
-                  min={183}
-                  max={3650}
-                  allowDecimal={false}
-                  suffix={` ${t("retention.days")}`}
-                  required
-                  maw={320}
-                />
+                {days("chatDays", t("retention.chatDays"), t("retention.chatHelp"), 1)}
+                {/* At least six months: AI Act art. 26(6) for deployers' logs (the server checks it too). */}
+                {days("auditDays", t("retention.auditDays"), t("retention.auditHelp"), 183)}
                 <ErrorAlert error={save.error} />
                 <Group>
                   <Button type="submit" loading={save.isPending}>
@@ -67,7 +59,7 @@ export function RetentionPage() {
                 </Group>
               </Stack>
             </form>
-          </Card>
+          </Section>
         ) : null}
         <TwoFactorPolicy />
       </Stack>
