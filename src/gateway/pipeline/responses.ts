@@ -2,8 +2,9 @@
  * The OpenAI Responses API (`POST /v1/responses`) through the same pipeline as chat completions:
  * detection on every text part, policy and tier routing, approvals, budgets, pseudonymisation,
  * `store: false` upstream, restore in the answer (streamed or not) and the audit record.
- * Only providers that serve the Responses API (OpenAI, Azure OpenAI, OpenAI-compatible) can be
- * used; a model of another provider gets a clear 400.
+ * OpenAI, Azure OpenAI and OpenAI-compatible providers serve it themselves; Anthropic models are
+ * reached by translation to the Messages API (see ResponsesUpstream). A model of another provider
+ * (Mistral) gets a clear 400.
  */
 import type { CatalogModel } from "../../config/index.js";
 import type { Entity } from "../../detect/index.js";
@@ -95,7 +96,8 @@ export async function handleResponses(
       400,
       "invalid_request",
       `Model ${model.name} is served by provider ${model.providerId}, which does not offer the Responses API. ` +
-        "Use /v1/chat/completions (or /v1/messages) for this model, or a model of an OpenAI, Azure OpenAI or OpenAI-compatible provider.",
+        "Use /v1/chat/completions (or /v1/messages) for this model, or a model of an OpenAI, Azure OpenAI, " +
+        "OpenAI-compatible or Anthropic provider.",
       { retryable: false, param: "model" },
     );
   }

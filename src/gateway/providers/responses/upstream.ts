@@ -1,7 +1,12 @@
+import { AnthropicAdapter } from "../anthropic/adapter.js";
+import type { AnthropicMessage, AnthropicStreamEvent } from "../anthropic/types.js";
 import { GatewayError } from "../errors.js";
 import { assertEventStream, type UpstreamClient } from "../http/upstream-client.js";
 import { DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS, trimSlash } from "../openai/adapter.js";
 import { parseSse } from "../sse/parser.js";
+import { responsesToAnthropicRequest } from "../translate/responses-request.js";
+import { AnthropicToResponsesStream, anthropicToResponsesObject } from "../translate/responses-response.js";
+import { usageFromAnthropic } from "../translate/usage.js";
 import type { CallContext, ProviderConfig, Usage } from "../types.js";
 import type { ResponsesObject, ResponsesRequest, ResponsesStreamEvent, ResponsesUsage } from "./types.js";
 
@@ -35,20 +40,26 @@ export interface ResponsesUpstreamStream extends AsyncIterable<ResponsesStreamEv
  * The Responses API of OpenAI, Azure OpenAI (the v1 API: `/openai/v1/responses`, the model is
  * the deployment name) and OpenAI-compatible servers, over the gateway's shared upstream pools.
  * Every call goes out with `store: false`: the provider keeps no copy of the conversation.
+ * Anthropic models are reached through their Messages API: request, answer and stream are
+ * translated (`translate/responses-*.ts`), so the client sees the Responses API either way.
  */
 export class ResponsesUpstream {
   private readonly providers: Map<string, ProviderConfig>;
+  private readonly anthropic = new Map<string, AnthropicAdapter>();
 
   constructor(
     providers: readonly ProviderConfig[],
     private readonly http: UpstreamClient,
   ) {
     this.providers = new Map(providers.map((p) => [p.id, p]));
+    for (const config of providers) {
+      if (config.type === "anthropic") this.anthropic.set(config.id, new AnthropicAdapter(config, { http }));
+    }
   }
 
   supports(providerId: string): boolean {
     const config = this.providers.get(providerId);
-    return config !== undefined && SUPPORTED.has(config.type);
+    return config !== undefined && (SUPPORTED.has(config.type) || this.anthropic.has(providerId));
   }
 
   private target(providerId: string, model: string): { config: ProviderConfig; url: string; model: string } {
@@ -94,6 +105,13 @@ export class ResponsesUpstream {
     body: ResponsesRequest,
     ctx?: CallContext,
   ): Promise<{ body: ResponsesObject; usage: Usage | undefined }> {
+    const anthropic = this.anthropic.get(providerId);
+    if (anthropic) {
+      const upstream = responsesToAnthropicRequest({ ...body, stream: false }, model);
+      const result = await anthropic.chat({ protocol: "anthropic", body: upstream, model }, ctx);
+      const message = result.body as AnthropicMessage;
+      return { body: anthropicToResponsesObject(message, body), usage: usageFromAnthropic(message.usage) };
+    }
     const sent = this.send(providerId, { ...body, stream: false }, model, ctx);
     const raw = (await (await sent.response).json()) as ResponsesObject;
     if (!raw || typeof raw !== "object" || !Array.isArray(raw.output)) {
@@ -109,6 +127,8 @@ export class ResponsesUpstream {
     body: ResponsesRequest,
     ctx?: CallContext,
   ): Promise<ResponsesUpstreamStream> {
+    const anthropic = this.anthropic.get(providerId);
+    if (anthropic) return anthropicResponsesStream(anthropic, providerId, model, body, ctx);
     const sent = this.send(providerId, { ...body, stream: true }, model, ctx);
     const response = await sent.response;
     await assertEventStream(response, providerId);
@@ -146,4 +166,28 @@ export class ResponsesUpstream {
       },
     };
   }
+}
+
+/** An Anthropic message stream as a Responses stream; resolves once Anthropic answered 200. */
+async function anthropicResponsesStream(
+  adapter: AnthropicAdapter,
+  providerId: string,
+  model: string,
+  body: ResponsesRequest,
+  ctx: CallContext | undefined,
+): Promise<ResponsesUpstreamStream> {
+  const upstream = responsesToAnthropicRequest({ ...body, stream: true }, model);
+  const stream = await adapter.chatStream({ protocol: "anthropic", body: upstream, model }, ctx);
+  const translator = new AnthropicToResponsesStream(body, model);
+  let iterated = false;
+  return {
+    provider: providerId,
+    model,
+    summary: () => ({ usage: translator.meteredUsage, upstreamError: translator.upstreamError }),
+    async *[Symbol.asyncIterator]() {
+      if (iterated) throw new Error("A response stream can be iterated only once");
+      iterated = true;
+      for await (const event of stream) yield* translator.push(event.data as AnthropicStreamEvent);
+    },
+  };
 }

@@ -35,7 +35,7 @@ function textOf(content: string | OpenAITextPart[] | null | undefined): string {
 
 const DATA_URL = /^data:([^;,]+);base64,(.*)$/s;
 
-function imageBlock(url: string): AnthropicImageBlock {
+export function imageBlock(url: string): AnthropicImageBlock {
   const match = DATA_URL.exec(url);
   if (match)
     return { type: "image", source: { type: "base64", media_type: match[1] as string, data: match[2] as string } };
@@ -69,7 +69,7 @@ function asBlocks(content: string | AnthropicContentBlock[]): AnthropicContentBl
 }
 
 /** Consecutive messages of one role become one (tool results after an assistant turn, for instance). */
-function mergeSameRole(messages: AnthropicMessageParam[]): AnthropicMessageParam[] {
+export function mergeSameRole(messages: AnthropicMessageParam[]): AnthropicMessageParam[] {
   const merged: AnthropicMessageParam[] = [];
   for (const message of messages) {
     const previous = merged[merged.length - 1];
