@@ -191,8 +191,13 @@ describe.skipIf(!browserAvailable)("owner's dashboard and governance pages in th
     await dialog.getByLabel("Verwerkersovereenkomst getekend").check({ force: true });
     await dialog.getByRole("button", { name: "Opslaan" }).click();
     await dialog.getByText(/Vul de datum van de verwerkersovereenkomst in/).waitFor();
-    await dialog.getByLabel("Getekend op").fill("2026-11-02");
+    // Dates are typed the Dutch way whatever the browser's language (this Chromium runs in English).
+    await dialog.getByLabel("Getekend op").fill("2-11-2026");
     await dialog.getByRole("button", { name: "Opslaan" }).click();
+    await dialog.waitFor({ state: "hidden" });
+    await edit.click();
+    expect(await dialog.getByLabel("Getekend op").inputValue()).toBe("02-11-2026");
+    await page.keyboard.press("Escape");
     await dialog.waitFor({ state: "hidden" });
     // Rule 3 (2FA on every AI tool) is met now that the only tool enforces it.
     await page.goto(`${app.url}/governance/check`);

@@ -1,5 +1,6 @@
 import "@mantine/core/styles.css";
 import "@mantine/charts/styles.css";
+import "@mantine/dates/styles.css";
 import "@mantine/notifications/styles.css";
 import "./i18n";
 import { MantineProvider } from "@mantine/core";
@@ -10,6 +11,7 @@ import { createRoot } from "react-dom/client";
 import { App } from "./App";
 import { SESSION_QUERY_KEY } from "./account";
 import { ApiError } from "./api";
+import { LocalisedDates } from "./components/DateField";
 import { cssVariablesResolver, theme } from "./theme";
 
 /** A session that expired or was ended elsewhere: reload it, and the shell sends the visitor to login. */
@@ -38,9 +40,11 @@ createRoot(root).render(
   <StrictMode>
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
       <Notifications position="top-right" />
-      <QueryClientProvider client={queryClient}>
-        <App />
-      </QueryClientProvider>
+      <LocalisedDates>
+        <QueryClientProvider client={queryClient}>
+          <App />
+        </QueryClientProvider>
+      </LocalisedDates>
     </MantineProvider>
   </StrictMode>,
 );

@@ -11,6 +11,7 @@ import {
   TextInput,
 } from "@mantine/core";
 import { useTranslation } from "react-i18next";
+import { DateField } from "../../components/DateField";
 
 /**
  * A form described as data: the governance records (incidents, contacts, trainings, register
@@ -77,23 +78,24 @@ export function clean(value: unknown): unknown {
 
 const pad = (n: number) => String(n).padStart(2, "0");
 
-/** ISO time -> the `datetime-local` input's value in the browser's time zone. */
+/** ISO time -> the date-time field's `YYYY-MM-DD HH:mm:ss`, in the browser's time zone. */
 export function toLocalInput(iso: unknown): string {
   if (typeof iso !== "string" || !iso) return "";
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return "";
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:00`;
 }
 
-/** `datetime-local` value -> ISO time with the browser's UTC offset, as the API wants it. */
+/** The date-time field's local `YYYY-MM-DD HH:mm[:ss]` -> ISO time with the browser's UTC offset, as the API wants it. */
 export function fromLocalInput(local: string): string | undefined {
   if (!local) return undefined;
-  const d = new Date(local);
+  const iso = local.replace(" ", "T");
+  const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return undefined;
   const offset = -d.getTimezoneOffset();
   const sign = offset >= 0 ? "+" : "-";
   const abs = Math.abs(offset);
-  return `${local.length === 16 ? `${local}:00` : local}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+  return `${iso.length === 16 ? `${iso}:00` : iso}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
 }
 
 export function FieldsForm({
@@ -171,14 +173,14 @@ function Field({
         <Textarea {...common} autosize minRows={2} value={text} onChange={(e) => onChange(e.currentTarget.value)} />
       );
     case "date":
-      return <TextInput {...common} type="date" value={text} onChange={(e) => onChange(e.currentTarget.value)} />;
+      return <DateField {...common} value={text} onChange={(next) => onChange(next || undefined)} />;
     case "datetime":
       return (
-        <TextInput
+        <DateField
           {...common}
-          type="datetime-local"
+          withTime
           value={toLocalInput(value)}
-          onChange={(e) => onChange(fromLocalInput(e.currentTarget.value))}
+          onChange={(next) => onChange(fromLocalInput(next))}
         />
       );
     case "select":

@@ -11,7 +11,6 @@ import {
   Stack,
   Table,
   Text,
-  TextInput,
   Title,
   VisuallyHidden,
 } from "@mantine/core";
@@ -20,6 +19,7 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { type ReactNode, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../api";
+import { DateField } from "../../components/DateField";
 import { PageHeader } from "../../layout/PageHeader";
 import { useFormat } from "./format";
 import type { Bucket, KeyTotal, SpendRow, UsageSummary } from "./types";
@@ -135,19 +135,19 @@ export function UsagePage() {
           </Stack>
           {preset === "custom" ? (
             <>
-              <TextInput
-                type="date"
+              <DateField
                 label={t("filters.from")}
                 value={custom.from}
-                max={custom.to}
-                onChange={(e) => setCustom({ ...custom, from: e.currentTarget.value })}
+                maxDate={custom.to}
+                required
+                onChange={(from) => setCustom({ ...custom, from })}
               />
-              <TextInput
-                type="date"
+              <DateField
                 label={t("filters.to")}
                 value={custom.to}
-                min={custom.from}
-                onChange={(e) => setCustom({ ...custom, to: e.currentTarget.value })}
+                minDate={custom.from}
+                required
+                onChange={(to) => setCustom({ ...custom, to })}
               />
             </>
           ) : null}
