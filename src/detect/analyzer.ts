@@ -53,10 +53,17 @@ export class Detector {
       }
     }
     candidates = mergeNameParts(candidates, norm.text);
-    return resolveOverlaps(candidates).map((c) => {
-      const [start, end] = toOriginalSpan(norm, c.start, c.end);
-      return { type: c.type, start, end, score: round(c.score), recognizer: c.recognizer };
-    });
+    const resolved = resolveOverlaps(candidates);
+    const entities: Entity[] = new Array(resolved.length);
+    for (let i = 0; i < resolved.length; i++) {
+      const c = resolved[i] as Candidate;
+      let start = c.start;
+      let end = c.end;
+      // Most texts need no offset map; skip the [start, end] pair toOriginalSpan would allocate.
+      if (norm.map !== null) [start, end] = toOriginalSpan(norm, c.start, c.end);
+      entities[i] = { type: c.type, start, end, score: round(c.score), recognizer: c.recognizer };
+    }
+    return entities;
   }
 }
 

@@ -23,9 +23,13 @@ const SPECIFICITY: Record<EntityType, number> = {
   PERSON: 1,
 };
 
+/**
+ * Sort order for resolution. Returns -1, 0 or 1 rather than a difference of scores: a fractional
+ * result handed back to the engine's sort is a heap number, allocated on every comparison.
+ */
 function better(a: Candidate, b: Candidate): number {
   return (
-    b.score - a.score ||
+    (a.score > b.score ? -1 : a.score < b.score ? 1 : 0) ||
     SPECIFICITY[b.type] - SPECIFICITY[a.type] ||
     b.end - b.start - (a.end - a.start) ||
     a.start - b.start ||
@@ -33,21 +37,34 @@ function better(a: Candidate, b: Candidate): number {
   );
 }
 
-/** Separators that may sit between two parts of one name on one line. */
-const NAME_GAP = /^[ \t-]{0,2}$/;
+/** True when `text[from, to)` is what may sit between two parts of one name on one line: at most two spaces, tabs or hyphens. */
+function isNameGap(text: string, from: number, to: number): boolean {
+  if (to - from > 2) return false;
+  for (let i = from; i < to; i++) {
+    const code = text.charCodeAt(i);
+    if (code !== 32 && code !== 9 && code !== 45) return false;
+  }
+  return true;
+}
+
+function byStartThenLongest(a: Candidate, b: Candidate): number {
+  return a.start - b.start || b.end - a.end;
+}
 
 /**
  * Merge PERSON candidates that overlap or touch (`Jan` + `de Vries`) into one span, so a name
  * is never half pseudonymised. The merged span keeps the highest score.
  */
 export function mergeNameParts(candidates: Candidate[], text: string): Candidate[] {
-  const persons = candidates.filter((c) => c.type === "PERSON").sort((a, b) => a.start - b.start || b.end - a.end);
+  const persons: Candidate[] = [];
+  const others: Candidate[] = [];
+  for (const c of candidates) (c.type === "PERSON" ? persons : others).push(c);
   if (persons.length < 2) return candidates;
-  const others = candidates.filter((c) => c.type !== "PERSON");
+  persons.sort(byStartThenLongest);
   const merged: Candidate[] = [];
   for (const p of persons) {
     const last = merged[merged.length - 1];
-    if (last && (p.start <= last.end || NAME_GAP.test(text.slice(last.end, p.start)))) {
+    if (last && (p.start <= last.end || isNameGap(text, last.end, p.start))) {
       if (p.end > last.end) last.end = p.end;
       if (p.score > last.score) {
         last.score = p.score;
@@ -81,7 +98,15 @@ export function resolveOverlaps(candidates: Candidate[]): Candidate[] {
     const next = accepted[lo];
     if (prev && prev.end > c.start) continue;
     if (next && next.start < c.end) continue;
-    accepted.splice(lo, 0, c);
+    insertAt(accepted, lo, c);
   }
   return accepted;
+}
+
+/** `list.splice(at, 0, item)` without the array of removed elements splice allocates. */
+function insertAt(list: Candidate[], at: number, item: Candidate): void {
+  let i = list.length;
+  list.push(item);
+  for (; i > at; i--) list[i] = list[i - 1] as Candidate;
+  list[at] = item;
 }
