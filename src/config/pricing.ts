@@ -19,6 +19,9 @@ const usd = (input: number, output: number): PriceEntry => ({ input, output, cur
 export const DEFAULT_PRICES: Readonly<Record<string, PriceEntry>> = {
   // OpenAI
   "gpt-5": usd(1.25, 10),
+  // Launched 13 November 2025 at GPT-5's prices. Listed on its own: `gpt-5.1` is not a dated
+  // snapshot of `gpt-5`, so the prefix rule of findPrice does not reach it.
+  "gpt-5.1": usd(1.25, 10),
   "gpt-5-mini": usd(0.25, 2),
   "gpt-5-nano": usd(0.05, 0.4),
   "gpt-4.1": usd(2, 8),

@@ -23,6 +23,12 @@ describe("price book", () => {
     expect(prices.cost("llama3.1:8b", { inputTokens: 10_000, outputTokens: 10_000 }).micros).toBe(0);
   });
 
+  it("prices a point release on its own entry, and its snapshots with it", () => {
+    const point = prices.cost("gpt-5.1-2025-11-13", { inputTokens: 1_000_000, outputTokens: 0 });
+    expect(point.priced).toBe(true);
+    expect(point.eur).toBeCloseTo(1.25 * 0.9, 6);
+  });
+
   it("prices unknown models at the most expensive rate, so they cannot dodge budgets", () => {
     const unknown = prices.cost("nieuw-model-x", { inputTokens: 1_000_000, outputTokens: 0 });
     expect(unknown.priced).toBe(false);
