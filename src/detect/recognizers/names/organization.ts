@@ -22,6 +22,22 @@ import { type CapToken, sharedTokens } from "./tokens.js";
 export const TRAILING_LEGAL_FORM =
   /,? ?(?:B\.V\.|B\.V|BV|b\.v\.|bv|N\.V\.|N\.V|NV|n\.v\.|V\.O\.F\.|V\.O\.F|VOF|v\.o\.f\.|C\.V\.|CV|U\.A\.|UA|W\.A\.|BVBA|VZW|GmbH|AG|KG|Ltd\.?|Limited|PLC|plc|LLC|LLP|Inc\.?|Corp\.?|S\.A\.|SARL|Holding|Groep|Group|Beheer|& ?(?:Zn\.?|Zonen|Co\.?|Partners|Zoon|Dochters|Dochter))(?![\p{L}\d])/uy;
 
+/**
+ * First characters of the `TRAILING_LEGAL_FORM` alternatives: a cheap test that rules out
+ * almost every position before the regex runs (see the property test).
+ */
+const LEGAL_FORM_FIRST = new Set([..."BbNnVvCUWGAKLPpISH&"].map((c) => c.charCodeAt(0)));
+
+/** True when `TRAILING_LEGAL_FORM` matches at `index`. */
+export function legalFormAt(text: string, index: number): boolean {
+  let i = index;
+  if (text.charCodeAt(i) === 44) i++;
+  if (text.charCodeAt(i) === 32) i++;
+  if (!LEGAL_FORM_FIRST.has(text.charCodeAt(i))) return false;
+  TRAILING_LEGAL_FORM.lastIndex = index;
+  return TRAILING_LEGAL_FORM.test(text);
+}
+
 /** Gaps allowed between the words of a business name: space, hyphen, `&`, `van de`, `'s-`. */
 const ORG_GAP = /^(?: | ?- ?| & | en | (?:van|de|den|der|het|'t|voor|aan|la|le|du) (?:(?:de|der|den|het|'t) )?)$/;
 

@@ -1,23 +1,8 @@
 import type { Candidate, Recognizer, ScanInput } from "../../types.js";
 import { Cue, contactAfter, cueBefore, verbAfter } from "./context.js";
-import {
-  AMBIGUOUS_FIRST,
-  COMMON_WORD_SURNAME,
-  FIRST_NAMES,
-  GEO,
-  isSectorHead,
-  LABEL_WORDS,
-  MONTH_WORDS,
-  NON_NAME,
-  PARTICLES,
-  SALUTATION_WORDS,
-  SURNAMES,
-  TITLE_WORDS,
-  TRAILING_HEAD_WORDS,
-  VENDOR_PHRASES,
-  VENDORS,
-} from "./lexicon.js";
-import { isBusinessWord, TRAILING_LEGAL_FORM } from "./organization.js";
+import { Fact, KEY_STOP_MASK, KeyStop } from "./facts.js";
+import { VENDOR_PHRASES, VENDORS } from "./lexicon.js";
+import { legalFormAt } from "./organization.js";
 import { atSentenceStart, type CapToken, LineStarts, sharedTokens } from "./tokens.js";
 
 /** Tussenvoegsel sequences as written between a first name and a surname. */
@@ -79,87 +64,33 @@ const PARTICLE_SEQUENCES = new Set([
 
 /** Lower-case gap of up to three particle words between two capitalised tokens: ` van der `. */
 const PARTICLE_GAP = /^ (?:[a-z'.]+ ){1,3}$/;
-/** Street names are addresses, not people: `Laan van Meerdervoort`, `Prinsengracht`. */
-const STREET_WORD =
-  /(?:straat|laan|weg|plein|gracht|kade|singel|dreef|steeg|pad|dijk|hof|park|plantsoen|markt|wal|veld)$/;
-const STREET_HEADS = new Set([
-  "laan",
-  "plein",
-  "burgemeester",
-  "burg",
-  "dr",
-  "prof",
-  "sint",
-  "st",
-  "oude",
-  "nieuwe",
-  "korte",
-  "lange",
-  "postbus",
-]);
 
-interface Part {
-  token: CapToken;
-  /** Text between the previous token of the chain and this one. */
-  gap: string;
-}
+/*
+ * A chain is a run of tokens `tokens[from..to)` that may form one or more names; a name is a
+ * run inside one chain. Both are kept as index ranges into the shared token array, with the
+ * text before each token in `gaps[i]`, so no per-token objects or arrays are built.
+ */
 
 /** Where a stop token ends a name: `carry` lets a following `van`/`de` start the next name (`Mevrouw van Dam`). */
 const enum_Stop = { None: 0, Carry: 1, Break: 2, Poison: 3 } as const;
 type Stop = (typeof enum_Stop)[keyof typeof enum_Stop];
 
-/** What a word's folded form alone says about it as a stop; `Dynamic` when its surroundings decide. */
-const KeyStop = { Dynamic: 0, Carry: 1, None: 2, Break: 3, Poison: 4, StreetHead: 5, StreetWord: 6, Place: 7 } as const;
-/** Added to a `KeyStop` for month words, which stop a name only next to a digit. */
-const MONTH_FLAG = 8;
-/** Added to a `KeyStop` for words that read as a common noun (`looksLikeCommonNoun`), cached with it. */
-const NOUN_FLAG = 16;
-const keyStopCache = new Map<string, number>();
-
-function keyStop(key: string): number {
-  let info = keyStopCache.get(key);
-  if (info === undefined) {
-    info = computeKeyStop(key) | (MONTH_WORDS.has(key) ? MONTH_FLAG : 0) | (computeCommonNoun(key) ? NOUN_FLAG : 0);
-    // Bounded: a long-running gateway sees an open-ended vocabulary.
-    if (keyStopCache.size > 20_000) keyStopCache.clear();
-    keyStopCache.set(key, info);
-  }
-  return info;
-}
-
-/** `keyStop` of a token's word, kept on the token: a name's words are looked at several times. */
-function wordFacts(token: CapToken): number {
-  if (token.facts < 0) token.facts = keyStop(token.key);
-  return token.facts;
-}
-
-function computeKeyStop(key: string): number {
-  if (TITLE_WORDS.has(key) || SALUTATION_WORDS.has(key)) return KeyStop.Carry;
-  if (LEADING_CAP_PARTICLES.has(key)) return KeyStop.None;
-  if (GEO.has(key) && !LABEL_WORDS.has(key) && !FIRST_NAMES.has(key)) return KeyStop.Place;
-  if (NON_NAME.has(key) || LABEL_WORDS.has(key)) return FIRST_NAMES.has(key) ? KeyStop.None : KeyStop.Break;
-  if (isSectorHead(key) || TRAILING_HEAD_WORDS.has(key) || VENDORS.has(key)) return KeyStop.Poison;
-  if (key.length > 4 && STREET_WORD.test(key) && !SURNAMES.has(key)) return KeyStop.StreetWord;
-  if (STREET_HEADS.has(key)) return KeyStop.StreetHead;
-  return KeyStop.Dynamic;
-}
-
 function stopKind(text: string, token: CapToken, rawGap: string, previous: CapToken | undefined): Stop {
-  const info = wordFacts(token);
+  const info = token.facts;
   // After an initial the dot is the initial's: `J. van Oosterhout` has the gap ` van `.
-  const gap = previous?.initial && rawGap.startsWith(".") ? rawGap.slice(1) : rawGap;
-  const kind = info & 7;
+  const gap = previous?.initial && rawGap.charCodeAt(0) === 46 ? rawGap.slice(1) : rawGap;
+  const kind = info & KEY_STOP_MASK;
   // `Kerkweg`, `Westerveld`: a street, unless it follows a first name, initials or a
   // tussenvoegsel and no house number follows (`W. Korteweg`, `Bram Westerveld`, `van Hoogeveld`).
   if (kind === KeyStop.StreetWord) {
     const named =
-      particleGap(gap) !== null ||
+      particleGap(gap) ||
       (previous !== undefined &&
-        (previous.initial || (FIRST_NAMES.has(previous.key) && (gap === " " || gap === ") "))));
+        (previous.initial || ((previous.facts & Fact.FirstName) !== 0 && (gap === " " || gap === ") "))));
     return named && !HOUSE_NUMBER_AFTER.test(text.slice(token.end, token.end + 3)) ? enum_Stop.None : enum_Stop.Poison;
   }
   // `Laan van Meerdervoort` is a street, but after a tussenvoegsel `Laan` is a surname (`van der Laan`).
-  if (kind === KeyStop.StreetHead) return particleGap(gap) !== null ? enum_Stop.None : enum_Stop.Poison;
+  if (kind === KeyStop.StreetHead) return particleGap(gap) ? enum_Stop.None : enum_Stop.Poison;
   // `Delft`, `Kampen`: a place, unless it is the surname in `Jan van Delft`, `Van Kampen`, `Anna Goes`.
   if (kind === KeyStop.Place) {
     const named =
@@ -168,7 +99,7 @@ function stopKind(text: string, token: CapToken, rawGap: string, previous: CapTo
         gap === " " &&
         (previous.key === "van" ||
           previous.initial ||
-          (FIRST_NAMES.has(previous.key) && !AMBIGUOUS_FIRST.has(previous.key))));
+          (previous.facts & (Fact.FirstName | Fact.AmbiguousFirst)) === Fact.FirstName));
     return named ? enum_Stop.None : enum_Stop.Break;
   }
   // The last letter of a code or plate (`HP-361-X`, `4B`) is neither a name nor a brand (`X`).
@@ -177,7 +108,7 @@ function stopKind(text: string, token: CapToken, rawGap: string, previous: CapTo
   }
   if (kind === KeyStop.Carry) return enum_Stop.Carry;
   if (token.acronym) return enum_Stop.Break;
-  if (info & MONTH_FLAG && nearDigit(text, token)) return enum_Stop.Break;
+  if (info & Fact.Month && nearDigit(text, token)) return enum_Stop.Break;
   if (kind === KeyStop.None) return enum_Stop.None;
   if (kind === KeyStop.Break) return enum_Stop.Break;
   if (kind === KeyStop.Poison) return enum_Stop.Poison;
@@ -188,12 +119,11 @@ function stopKind(text: string, token: CapToken, rawGap: string, previous: CapTo
   }
   // Passwords, codes and file names: `Winter!2025`, `Kaas&Worst`, `F-2026`, `app:Geheim`.
   if (token.initial || token.end - token.start === 1) return enum_Stop.None;
-  const next = text.charCodeAt(token.end);
   if (
     token.end < text.length &&
-    next !== 32 &&
-    next !== 10 &&
-    next !== 44 &&
+    after !== 32 &&
+    after !== 10 &&
+    after !== 44 &&
     GLUED_AFTER.test(text.slice(token.end, token.end + 2))
   ) {
     return enum_Stop.Poison;
@@ -218,24 +148,6 @@ function isDashOrDigit(code: number): boolean {
   return code === 45 || (code >= 48 && code <= 57);
 }
 
-/** Capitalised particles that can open a surname (`De Vries`, `Van Dijk`, `El Amrani`). */
-const LEADING_CAP_PARTICLES = new Set([
-  "de",
-  "van",
-  "ter",
-  "ten",
-  "den",
-  "der",
-  "el",
-  "al",
-  "le",
-  "la",
-  "du",
-  "da",
-  "di",
-  "von",
-  "vd",
-]);
 /** `Winter!2025` is a password, `Hoi Femke!` a greeting: `!` is glued only when more follows. */
 export const GLUED_AFTER = /^(?:[\d#$%&*+=/\\|~^<>[\]{}_]|![^\s"')!?.]|-\d)/;
 const GLUED_BEFORE = /(?:[\p{L}\d][:=/._#\\]|[/#_\\$%])$/u;
@@ -248,22 +160,44 @@ function nearDigit(text: string, token: CapToken): boolean {
   );
 }
 
-function particleGap(gap: string): string | null {
-  if (gap.length > 16 || !PARTICLE_GAP.test(gap)) return null;
-  const seq = gap.trim();
-  return PARTICLE_SEQUENCES.has(seq) ? seq : null;
+/** `particleGap` per gap text: the same few gaps (` van `, ` de `) come back all the time. */
+const particleGapCache = new Map<string, boolean>();
+
+/** True when `gap` is a tussenvoegsel between spaces: ` van der `. */
+function particleGap(gap: string): boolean {
+  // Cheap rejections first: the pattern needs a space at both ends and a word between.
+  const n = gap.length;
+  if (n < 3 || n > 16 || gap.charCodeAt(0) !== 32 || gap.charCodeAt(n - 1) !== 32) return false;
+  let known = particleGapCache.get(gap);
+  if (known === undefined) {
+    known = PARTICLE_GAP.test(gap) && PARTICLE_SEQUENCES.has(gap.trim());
+    // Bounded: a long-running gateway sees an open-ended vocabulary.
+    if (particleGapCache.size > 5_000) particleGapCache.clear();
+    particleGapCache.set(gap, known);
+  }
+  return known;
 }
 
 /** True when two consecutive capitalised tokens belong to one name. */
 function joins(prev: CapToken, gap: string): boolean {
   if (gap === " " || gap === "-" || gap === " - ") return true;
+  const c0 = gap.charCodeAt(0);
   // `Janssens-de Groot`, `Van Dijk-van der Berg`.
-  if (gap.startsWith("-") && particleGap(` ${gap.slice(1)}`) !== null) return true;
+  if (c0 === 45 && particleGap(` ${gap.slice(1)}`)) return true;
   if (prev.initial) {
     if (gap === "." || gap === ". " || gap === ".-") return true;
-    if (gap.startsWith(". ") && particleGap(gap.slice(1)) !== null) return true;
+    if (c0 === 46 && gap.charCodeAt(1) === 32 && particleGap(gap.slice(1))) return true;
   }
-  return particleGap(gap) !== null;
+  return particleGap(gap);
+}
+
+/** True when `gap` holds a lower-case ASCII letter. */
+function hasLowerAscii(gap: string): boolean {
+  for (let i = 0; i < gap.length; i++) {
+    const c = gap.charCodeAt(i);
+    if (c >= 97 && c <= 122) return true;
+  }
+  return false;
 }
 
 /**
@@ -272,61 +206,57 @@ function joins(prev: CapToken, gap: string): boolean {
  * name starts after it.
  */
 function givenNameAfterParticle(token: CapToken, gap: string): boolean {
-  if (gap === " " || gap === "-" || gap === " - " || !/[a-z]/.test(gap)) return false;
+  if (gap === " " || gap === "-" || gap === " - " || !hasLowerAscii(gap)) return false;
   if (token.initial) return true;
-  return FIRST_NAMES.has(token.key) && !AMBIGUOUS_FIRST.has(token.key) && !SURNAMES.has(token.key);
+  return (token.facts & (Fact.FirstName | Fact.AmbiguousFirst | Fact.Surname)) === Fact.FirstName;
 }
 
 /**
  * A call name in brackets after the initials, as Dutch HR and medical records write it:
  * `E.M. (Els) van den Berg`. The bracket opens after an initial (or a given name) and closes
- * before the surname.
+ * before the surname. `opened` is the gap before `prev`.
  */
-function joinsCallName(prev: CapToken, gap: string, chain: Part[], token: CapToken, text: string): boolean {
+function joinsCallName(prev: CapToken, gap: string, opened: string, token: CapToken, text: string): boolean {
   if (prev.initial && (gap === ". (" || gap === " (")) return true;
   // After full given names: `Cornelis Johannes (Kees) van der Wal`.
   if (gap === " (") {
-    return FIRST_NAMES.has(prev.key) && FIRST_NAMES.has(token.key) && text.charCodeAt(token.end) === 41;
+    return (prev.facts & token.facts & Fact.FirstName) !== 0 && text.charCodeAt(token.end) === 41;
   }
-  const opened = (chain[chain.length - 1] as Part).gap;
-  if (!gap.startsWith(")") || !(opened === ". (" || opened === " (")) return false;
+  if (gap.charCodeAt(0) !== 41 || !(opened === ". (" || opened === " (")) return false;
   const rest = gap.slice(1);
-  return rest === " " || particleGap(rest) !== null;
+  return rest === " " || particleGap(rest);
 }
+
+/** `leadingParticleStart` per gap: how far before the token the tussenvoegsel starts, or -1. */
+const leadCache = new Map<string, number>();
 
 /** Start of the longest tussenvoegsel (`van`, `van der`, `in 't`) that ends the lower-case words before a token. */
 function leadingParticleStart(gap: string, tokenStart: number): number {
   if (gap.length === 0) return -1;
-  const words = gap.trim().split(" ");
-  for (let k = Math.min(words.length, MAX_LEAD_WORDS); k >= 1; k--) {
-    const seq = words.slice(words.length - k).join(" ");
-    if (PARTICLE_SEQUENCES.has(seq)) return tokenStart - seq.length - 1;
+  let back = leadCache.get(gap);
+  if (back === undefined) {
+    back = -1;
+    const words = gap.trim().split(" ");
+    for (let k = Math.min(words.length, MAX_LEAD_WORDS); k >= 1; k--) {
+      const seq = words.slice(words.length - k).join(" ");
+      if (PARTICLE_SEQUENCES.has(seq)) {
+        back = seq.length + 1;
+        break;
+      }
+    }
+    // Bounded: a long-running gateway sees an open-ended vocabulary.
+    if (leadCache.size > 5_000) leadCache.clear();
+    leadCache.set(gap, back);
   }
-  return -1;
-}
-
-/**
- * A lower-case `van`/`de` before a capitalised word belongs to the name after a title
- * (`dhr. van Dam`) or before a known surname (`met de Vries`), never before a trade word
- * (`de Bakker op de hoek` is the baker).
- */
-function leadParticleFits(
-  text: string,
-  folded: string,
-  particleStart: number,
-  parts: Part[],
-  lines: LineStarts,
-): boolean {
-  if (cueBefore(text, folded, particleStart, lines) === Cue.Strong) return true;
-  if (parts.length !== 1) return false;
-  const key = (parts[0] as Part).token.key;
-  return SURNAMES.has(key) && !COMMON_WORD_SURNAME.has(key);
+  return back < 0 ? -1 : tokenStart - back;
 }
 
 const MAX_LEAD_WORDS = 3;
 
+/** The words of a name (`tokens[from..to)`) and how it was found. */
 interface Name {
-  parts: Part[];
+  from: number;
+  to: number;
   /** Start offset, earlier than the first token when a lower-case tussenvoegsel leads (`van Dam`). */
   start: number;
   leadParticle: boolean;
@@ -336,118 +266,86 @@ interface Name {
   businessAfter: boolean;
 }
 
-/** Split a chain of capitalised tokens into name candidates at words that are never names. */
-function namesInChain(text: string, folded: string, chain: Part[], out: Name[], lines: LineStarts): void {
-  let current: Part[] = [];
-  let carry = false;
-  let poisoned = false;
-  const flush = (next?: Part): void => {
-    if (current.length > 0 && !poisoned) {
-      const first = current[0] as Part;
-      let lead = carry && particleGap(first.gap) !== null;
-      let start = lead ? first.token.start - first.gap.length + 1 : first.token.start;
-      if (!lead && first === chain[0]) {
-        const particleStart = leadingParticleStart(first.gap, first.token.start);
-        if (particleStart >= 0 && leadParticleFits(text, folded, particleStart, current, lines)) {
-          lead = true;
-          start = particleStart;
-        }
-      }
-      const businessAfter = next !== undefined && next.gap === " " && isBusinessWord(next.token.key);
-      out.push({ parts: current, start, leadParticle: lead, inlineCue: carry, businessAfter });
-    }
-    current = [];
-  };
-  for (const part of chain) {
-    const stop = stopKind(text, part.token, part.gap, current[current.length - 1]?.token);
-    if (stop === enum_Stop.None) {
-      if (current.length === 0 && poisoned && particleGap(part.gap) === null) poisoned = false;
-      current.push(part);
-      continue;
-    }
-    flush(part);
-    carry = stop === enum_Stop.Carry;
-    poisoned = stop === enum_Stop.Poison;
-  }
-  flush();
-}
-
-function isParticleToken(part: Part, index: number, count: number): boolean {
-  return index > 0 && index < count - 1 && PARTICLES.has(part.token.key);
+function isParticleToken(token: CapToken, index: number, count: number): boolean {
+  return index > 0 && index < count - 1 && (token.facts & Fact.Particle) !== 0;
 }
 
 /** Score a name from its own words, before looking at the context. */
-function intrinsicScore(name: Name, text: string): number {
-  // Index arithmetic instead of sliced and filtered arrays: this runs for every capitalised chain.
-  const all = name.parts;
+function intrinsicScore(name: Name, tokens: CapToken[], gaps: string[], text: string): number {
+  const { from, to } = name;
+  const total = to - from;
   let leadCap = 0;
-  while (leadCap < all.length - 1 && LEADING_CAP_PARTICLES.has(partAt(all, leadCap).token.key)) leadCap++;
-  // `parts` below are all[leadCap..]; `count` of them.
-  const count = all.length - leadCap;
-  const head = partAt(all, leadCap).token;
+  while (leadCap < total - 1 && (tok(tokens, from + leadCap).facts & Fact.LeadingCapParticle) !== 0) leadCap++;
+  // The name's words below are tokens[base..to); `count` of them.
+  const base = from + leadCap;
+  const count = total - leadCap;
+  const head = tok(tokens, base);
   if (count === 1 && head.end - head.start === 1) return 0;
-  if (LEADING_CAP_PARTICLES.has(head.key)) return 0;
+  if ((head.facts & Fact.LeadingCapParticle) !== 0) return 0;
   let initials = 0;
-  while (initials < count && partAt(all, leadCap + initials).token.initial) initials++;
-  // The words: parts after the initials that are no particle inside the name.
+  while (initials < count && tok(tokens, base + initials).initial) initials++;
+  // The words: tokens after the initials that are no particle inside the name.
   let words = 0;
   let firstWord = -1;
   let lastWord = -1;
   let allCommonNouns = true;
   for (let k = initials; k < count; k++) {
-    const part = partAt(all, leadCap + k);
-    if (isParticleToken(part, k, count)) continue;
+    const token = tok(tokens, base + k);
+    if (isParticleToken(token, k, count)) continue;
     words++;
     if (firstWord < 0) firstWord = k;
     lastWord = k;
-    if (allCommonNouns && !looksLikeCommonNoun(part.token)) allCommonNouns = false;
+    if (allCommonNouns && (token.facts & Fact.Noun) === 0) allCommonNouns = false;
   }
   if (words === 0) return 0;
-  const first = partAt(all, leadCap + firstWord).token.key;
-  if (!FIRST_NAMES.has(first) && allCommonNouns) return 0.2;
+  const first = tok(tokens, base + firstWord).facts;
+  const isFirst = (first & Fact.FirstName) !== 0;
+  const ambiguous = (first & Fact.AmbiguousFirst) !== 0;
+  if (!isFirst && allCommonNouns) return 0.2;
   if (words > 4) return 0.3;
-  const lastKey = partAt(all, leadCap + lastWord).token.key;
-  const lastKnown = SURNAMES.has(lastKey) && !COMMON_WORD_SURNAME.has(lastKey);
+  const last = tok(tokens, base + lastWord).facts;
+  const lastKnown = (last & (Fact.Surname | Fact.CommonWordSurname)) === Fact.Surname;
   if (initials > 0) return 0.9;
   const sentenceStart = atSentenceStart(text, name.start);
   if (words >= 2) {
-    if (FIRST_NAMES.has(first) && !AMBIGUOUS_FIRST.has(first)) return 0.9;
+    if (isFirst && !ambiguous) return 0.9;
     // `De Rode Hoed`, `Het Anker`: an article before unknown words names a place or a firm.
     if (leadCap > 0) return lastKnown ? 0.75 : 0.35;
-    const hasParticle = name.leadParticle || particleInside(all, leadCap, count);
-    if (AMBIGUOUS_FIRST.has(first)) return lastKnown || SURNAMES.has(lastKey) || hasParticle ? 0.85 : 0.6;
+    const hasParticle = name.leadParticle || particleInside(tokens, gaps, base, count);
+    if (ambiguous) return lastKnown || (last & Fact.Surname) !== 0 || hasParticle ? 0.85 : 0.6;
     if (hasParticle && !(sentenceStart && words === 2 && !lastKnown)) return 0.8;
     if (lastKnown) return sentenceStart ? 0.6 : 0.7;
     return sentenceStart ? 0.3 : 0.35;
   }
   if (name.leadParticle || leadCap > 0) return lastKnown ? 0.75 : 0.45;
-  if (looksLikeCommonNoun(partAt(all, leadCap + firstWord).token)) return 0.2;
-  if (FIRST_NAMES.has(first) && !AMBIGUOUS_FIRST.has(first)) return sentenceStart ? 0.55 : 0.6;
-  if (AMBIGUOUS_FIRST.has(first)) return 0.3;
-  return SURNAMES.has(first) ? 0.4 : 0.3;
+  if ((first & Fact.Noun) !== 0) return 0.2;
+  if (isFirst && !ambiguous) return sentenceStart ? 0.55 : 0.6;
+  if (ambiguous) return 0.3;
+  return (first & Fact.Surname) !== 0 ? 0.4 : 0.3;
 }
 
-function partAt(parts: Part[], index: number): Part {
-  return parts[index] as Part;
+function tok(tokens: CapToken[], index: number): CapToken {
+  return tokens[index] as CapToken;
 }
 
-/** A tussenvoegsel between the parts all[from..from+count), written lower case or capitalised. */
-function particleInside(all: Part[], from: number, count: number): boolean {
+/** A tussenvoegsel between the tokens [from..from+count), written lower case or capitalised. */
+function particleInside(tokens: CapToken[], gaps: string[], from: number, count: number): boolean {
   for (let k = 1; k < count; k++) {
-    const part = partAt(all, from + k);
-    if (particleGap(part.gap) !== null || isParticleToken(part, k, count)) return true;
+    if (particleGap(gaps[from + k] as string) || isParticleToken(tok(tokens, from + k), k, count)) return true;
   }
   return false;
 }
 
 function scoreWithContext(
   name: Name,
+  tokens: CapToken[],
+  gaps: string[],
   end: number,
   input: ScanInput,
   listedAfterName: boolean,
   lines: LineStarts,
 ): number {
-  let score = intrinsicScore(name, input.text);
+  let score = intrinsicScore(name, tokens, gaps, input.text);
   if (score === 0) return 0;
   // Already strong on its own words: context would only nudge it, so skip the lookups.
   if (score >= 0.9) return score;
@@ -457,8 +355,8 @@ function scoreWithContext(
   else if (cue === Cue.Weak) score += 0.1;
   if (verbAfter(input.folded, end)) score += 0.25;
   else if (
-    name.parts.length === 1 &&
-    FIRST_NAMES.has((name.parts[0] as Part).token.key) &&
+    name.to - name.from === 1 &&
+    (tok(tokens, name.from).facts & Fact.FirstName) !== 0 &&
     addressedAfter(input.folded, end)
   ) {
     // `Jan ik heb de gegevens`, `Roos kun jij...`: a chat message opening with the addressee.
@@ -468,27 +366,15 @@ function scoreWithContext(
   return Math.min(score, 0.9);
 }
 
+/** Lengths of the known vendors: a span of another length needs no lookup. */
+const VENDOR_LENGTHS = new Set([...VENDORS].map((v) => v.length));
+
 /** `Autoriteit Persoonsgegevens`, `Albert Heijn`: public bodies and vendors are no people. */
 function isVendorName(folded: string, start: number, end: number): boolean {
-  const span = folded.slice(start, end);
-  if (VENDORS.has(span)) return true;
-  for (const v of VENDOR_PHRASES) if (span.startsWith(v)) return true;
+  const length = end - start;
+  if (VENDOR_LENGTHS.has(length) && VENDORS.has(folded.slice(start, end))) return true;
+  for (const v of VENDOR_PHRASES) if (v.length <= length && folded.startsWith(v, start)) return true;
   return false;
-}
-
-/**
- * Dutch noun endings (`Facturatie`, `Begroting`, `Vergaderzaal`, `Klantenservice`): an unknown
- * capitalised word ending like this is a heading or a term, not a surname.
- */
-const NOUN_ENDING =
-  /(?:heid|teit|schap|atie|tie|ing|isme|ologie|tuur|dienst|service|zaal|plan|lijst|verslag|overzicht|beleid|voorwaarden|code|protocol|gebouw|kosten|werk|blad|project|fase|huur|lease|auto|energie|verzekering)$/;
-
-function computeCommonNoun(key: string): boolean {
-  return NOUN_ENDING.test(key) && !SURNAMES.has(key) && !FIRST_NAMES.has(key);
-}
-
-function looksLikeCommonNoun(token: CapToken): boolean {
-  return (wordFacts(token) & NOUN_FLAG) !== 0;
 }
 
 /**
@@ -525,69 +411,178 @@ const BUSINESS_NAME_CAP = 0.8;
 export const ADDRESSED = /^,? (?:ik|jij|je|wij|we|kun|kan|wil|heb|zou|mag|moet)(?![a-z])/;
 
 function addressedAfter(folded: string, end: number): boolean {
+  const c = folded.charCodeAt(end);
+  if (c !== 44 && c !== 32) return false;
   return ADDRESSED.test(folded.slice(end, end + 8));
 }
 
 /** `A, B en C` on one line: a name right after another name is a name too. */
-const LIST_SEPARATOR = /^(?:, ?| en | & | and |, en |; ?| \/ )$/;
+const LIST_SEPARATORS = new Set([",", ", ", " en ", " & ", " and ", ", en ", ";", "; ", " / "]);
 
-function chains(text: string, tokens: CapToken[]): Part[][] {
-  const result: Part[][] = [];
-  let chain: Part[] = [];
-  let prev: CapToken | null = null;
-  for (const token of tokens) {
-    // `joins` accepts no gap longer than MAX_JOIN_GAP, so longer ones are never sliced.
-    const gap = prev === null || token.start - prev.end > MAX_JOIN_GAP ? null : text.slice(prev.end, token.start);
-    if (
-      prev !== null &&
-      gap !== null &&
-      chain.length > 0 &&
-      ((joins(prev, gap) && !givenNameAfterParticle(token, gap)) || joinsCallName(prev, gap, chain, token, text))
-    ) {
-      chain.push({ token, gap });
-    } else {
-      if (chain.length > 0) result.push(chain);
-      chain = [{ token, gap: lowerWordsBefore(text, token.start) }];
-    }
-    prev = token;
+function listSeparated(text: string, from: number, to: number): boolean {
+  const length = to - from;
+  return length >= 1 && length <= 5 && LIST_SEPARATORS.has(text.slice(from, to));
+}
+
+/** The text between two tokens; the common short gaps as constants, so they cost no allocation. */
+function gapText(text: string, from: number, to: number): string {
+  const length = to - from;
+  if (length === 1) {
+    const c = text.charCodeAt(from);
+    if (c === 32) return " ";
+    if (c === 45) return "-";
+    if (c === 46) return ".";
+    if (c === 10) return "\n";
+  } else if (length === 2 && text.charCodeAt(from + 1) === 32) {
+    const c = text.charCodeAt(from);
+    if (c === 44) return ", ";
+    if (c === 46) return ". ";
+  } else if (length === 0) return "";
+  return text.slice(from, to);
+}
+
+/** Business words (`Bouw`, `Bakkerij`): the organisation recognizer's `isBusinessWord`. */
+const BUSINESS = Fact.TrailingHead | Fact.SectorHead;
+
+/**
+ * The person recognizer's state over one text: the chains are split into names, and each
+ * name is scored as soon as it is found (in text order, as `listed` needs the previous one).
+ */
+class PersonScan {
+  readonly out: Candidate[] = [];
+  private previous: Candidate | null = null;
+  private readonly lines: LineStarts;
+  private readonly name: Name = {
+    from: 0,
+    to: 0,
+    start: 0,
+    leadParticle: false,
+    inlineCue: false,
+    businessAfter: false,
+  };
+
+  constructor(
+    private readonly input: ScanInput,
+    private readonly tokens: CapToken[],
+    private readonly gaps: string[],
+  ) {
+    this.lines = new LineStarts(input.text);
   }
-  if (chain.length > 0) result.push(chain);
-  return result;
+
+  /** Split the chain `tokens[from..to)` into names at words that are never names. */
+  chain(from: number, to: number): void {
+    const { tokens, gaps } = this;
+    const text = this.input.text;
+    let current = from;
+    let carry = false;
+    let poisoned = false;
+    for (let i = from; i < to; i++) {
+      const stop = stopKind(text, tok(tokens, i), gaps[i] as string, i > current ? tok(tokens, i - 1) : undefined);
+      if (stop === enum_Stop.None) {
+        if (i === current && poisoned && !particleGap(gaps[i] as string)) poisoned = false;
+        continue;
+      }
+      if (i > current && !poisoned) this.flush(from, current, i, carry, i);
+      current = i + 1;
+      carry = stop === enum_Stop.Carry;
+      poisoned = stop === enum_Stop.Poison;
+    }
+    if (to > current && !poisoned) this.flush(from, current, to, carry, -1);
+  }
+
+  /** The name `tokens[from..to)` of the chain starting at `chainStart`; `next` is the stop token after it, or -1. */
+  private flush(chainStart: number, from: number, to: number, carry: boolean, next: number): void {
+    const { tokens, gaps, input } = this;
+    const first = tok(tokens, from);
+    const firstGap = gaps[from] as string;
+    let lead = carry && particleGap(firstGap);
+    let start = lead ? first.start - firstGap.length + 1 : first.start;
+    if (!lead && from === chainStart) {
+      const particleStart = leadingParticleStart(firstGap, first.start);
+      if (particleStart >= 0 && this.leadParticleFits(particleStart, from, to)) {
+        lead = true;
+        start = particleStart;
+      }
+    }
+    const businessAfter = next >= 0 && gaps[next] === " " && (tok(tokens, next).facts & BUSINESS) !== 0;
+    const name = this.name;
+    name.from = from;
+    name.to = to;
+    name.start = start;
+    name.leadParticle = lead;
+    name.inlineCue = carry;
+    name.businessAfter = businessAfter;
+    this.score(name, input);
+  }
+
+  /**
+   * A lower-case `van`/`de` before a capitalised word belongs to the name after a title
+   * (`dhr. van Dam`) or before a known surname (`met de Vries`), never before a trade word
+   * (`de Bakker op de hoek` is the baker).
+   */
+  private leadParticleFits(particleStart: number, from: number, to: number): boolean {
+    if (cueBefore(this.input.text, this.input.folded, particleStart, this.lines) === Cue.Strong) return true;
+    if (to - from !== 1) return false;
+    return (tok(this.tokens, from).facts & (Fact.Surname | Fact.CommonWordSurname)) === Fact.Surname;
+  }
+
+  private score(name: Name, input: ScanInput): void {
+    const { tokens, gaps } = this;
+    const text = input.text;
+    const last = tok(tokens, name.to - 1);
+    // An initial alone at the end (`Bijlage B.`) is not a surname.
+    if (last.initial && name.to - name.from === 1) return;
+    // `J. (Jan)` without a surname: the closing bracket belongs to the span.
+    const lastGap = gaps[name.to - 1] as string;
+    const end =
+      lastGap.charCodeAt(lastGap.length - 1) === 40 && text.charCodeAt(last.end) === 41 ? last.end + 1 : last.end;
+    if (isVendorName(input.folded, name.start, end)) return;
+    // `Jansen B.V.`, `Kuipers & Zn.`: the organisation recognizer owns it.
+    if (legalFormAt(text, end)) return;
+    const previous = this.previous;
+    const listed = previous !== null && previous.score >= 0.85 && listSeparated(text, previous.end, name.start);
+    let score = scoreWithContext(name, tokens, gaps, end, input, listed, this.lines);
+    // Below the organisation recognizer's business names (0.85 and up), so `Van Leeuwen
+    // Logistiek` is one firm, while the name is still reported if no firm covers it.
+    if (name.businessAfter) score = Math.min(score, BUSINESS_NAME_CAP);
+    if (score < 0.35) return;
+    const candidate: Candidate = { type: "PERSON", start: name.start, end, score, recognizer: "names.person" };
+    this.out.push(candidate);
+    this.previous = candidate;
+  }
 }
 
 export function scanPersons(input: ScanInput): Candidate[] {
   const { text } = input;
   const tokens = sharedTokens(input);
-  const names: Name[] = [];
-  const lines = new LineStarts(text);
-  for (const chain of chains(text, tokens)) namesInChain(text, input.folded, chain, names, lines);
-  const out: Candidate[] = [];
-  let previous: Candidate | null = null;
-  for (const name of names) {
-    const lastPart = name.parts[name.parts.length - 1] as Part;
-    // An initial alone at the end (`Bijlage B.`) is not a surname.
-    if (lastPart.token.initial && name.parts.length === 1) continue;
-    // `J. (Jan)` without a surname: the closing bracket belongs to the span.
-    const end =
-      lastPart.gap.endsWith("(") && text.charCodeAt(lastPart.token.end) === 41
-        ? lastPart.token.end + 1
-        : lastPart.token.end;
-    if (isVendorName(input.folded, name.start, end)) continue;
-    // `Jansen B.V.`, `Kuipers & Zn.`: the organisation recognizer owns it.
-    TRAILING_LEGAL_FORM.lastIndex = end;
-    if (TRAILING_LEGAL_FORM.test(text)) continue;
-    const listed =
-      previous !== null && previous.score >= 0.85 && LIST_SEPARATOR.test(text.slice(previous.end, name.start));
-    let score = scoreWithContext(name, end, input, listed, lines);
-    // Below the organisation recognizer's business names (0.85 and up), so `Van Leeuwen
-    // Logistiek` is one firm, while the name is still reported if no firm covers it.
-    if (name.businessAfter) score = Math.min(score, BUSINESS_NAME_CAP);
-    if (score < 0.35) continue;
-    const candidate: Candidate = { type: "PERSON", start: name.start, end, score, recognizer: "names.person" };
-    out.push(candidate);
-    previous = candidate;
+  const n = tokens.length;
+  // The text before each token: the gap from the previous token inside a chain, or the
+  // lower-case words before a chain's first token.
+  const gaps = new Array<string>(n);
+  const scan = new PersonScan(input, tokens, gaps);
+  let chainStart = 0;
+  for (let i = 0; i < n; i++) {
+    const token = tok(tokens, i);
+    if (i > 0) {
+      const prev = tok(tokens, i - 1);
+      // `joins` accepts no gap longer than MAX_JOIN_GAP, so longer ones are never sliced.
+      if (token.start - prev.end <= MAX_JOIN_GAP) {
+        const gap = gapText(text, prev.end, token.start);
+        if (
+          (joins(prev, gap) && !givenNameAfterParticle(token, gap)) ||
+          joinsCallName(prev, gap, gaps[i - 1] as string, token, text)
+        ) {
+          gaps[i] = gap;
+          continue;
+        }
+      }
+      scan.chain(chainStart, i);
+    }
+    chainStart = i;
+    gaps[i] = lowerWordsBefore(text, token.start);
   }
-  return out;
+  if (n > 0) scan.chain(chainStart, n);
+  return scan.out;
 }
 
 export const personRecognizer: Recognizer = {

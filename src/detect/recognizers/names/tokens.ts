@@ -3,6 +3,7 @@
  * regex pass finds every word that starts with a capital letter; lower-case words between them
  * are only looked at when they are short (tussenvoegsels, `&`).
  */
+import { computeFacts, Fact } from "./facts.js";
 
 /**
  * Letters of a name: ASCII, Latin-1, Latin Extended-A/B, combining marks, Greek and Cyrillic.
@@ -28,20 +29,69 @@ function isUpperLetter(text: string, i: number, code: number): boolean {
 export interface CapToken {
   readonly start: number;
   readonly end: number;
-  /** Folded (lower-case, accent-free) form. */
+  /** Folded (lower-case, accent-free) form, shared by every token of the same word. */
   readonly key: string;
   /** A single capital followed by a dot (`J.`), or a short Dutch initial (`Th.`). */
   readonly initial: boolean;
   /** Every letter upper case and longer than one (`BSN`, `KVK`): an acronym, not a name. */
   readonly acronym: boolean;
-  /** What the person recognizer's lexicons say about `key`, filled in on first use (-1 until then). */
-  facts: number;
+  /** What the lexicons say about `key`: a `computeFacts` mask (facts.ts). */
+  readonly facts: number;
 }
 
-/** Latinised initials of more than one letter (`Th.` for Theodorus, `Chr.` for Christiaan). */
-const LONG_INITIALS = new Set(["th", "chr", "ch", "joh", "wm", "ph", "fr", "jac", "corn", "ij", "sj", "tj"]);
+/**
+ * Folded words seen so far, each with its fact mask: an open-addressing hash table probed with
+ * the characters of `folded` in place, so a word seen before costs no slice, no string hashing
+ * and no set lookups. Bounded: a long-running gateway sees an open-ended vocabulary, so the
+ * table starts over when it is half full.
+ */
+const SLOT_COUNT = 1 << 15;
+const SLOT_MASK = SLOT_COUNT - 1;
+const MAX_WORDS = SLOT_COUNT >> 1;
+/** Index + 1 of the word in each slot; 0 is an empty slot. */
+const slots = new Int32Array(SLOT_COUNT);
+let tableWords: string[] = [];
+let tableFacts: number[] = [];
 
-/** Every character `isUpperLetter` can accept: ASCII capitals and the non-ASCII letter blocks of `isLetter`. */
+/** Index in the word table of `folded.slice(start, end)` (non-empty), added on first sight. */
+export function internWord(folded: string, start: number, end: number): number {
+  // FNV-1a over the UTF-16 units.
+  let hash = 0x811c9dc5;
+  for (let i = start; i < end; i++) hash = Math.imul(hash ^ folded.charCodeAt(i), 0x01000193);
+  const length = end - start;
+  let slot = hash & SLOT_MASK;
+  for (let entry = slots[slot] as number; entry !== 0; entry = slots[slot] as number) {
+    const word = tableWords[entry - 1] as string;
+    if (word.length === length && sameWord(word, folded, start, length)) return entry - 1;
+    slot = (slot + 1) & SLOT_MASK;
+  }
+  if (tableWords.length >= MAX_WORDS) {
+    slots.fill(0);
+    tableWords = [];
+    tableFacts = [];
+    slot = hash & SLOT_MASK;
+  }
+  const word = folded.slice(start, end);
+  tableWords.push(word);
+  tableFacts.push(computeFacts(word));
+  slots[slot] = tableWords.length;
+  return tableWords.length - 1;
+}
+
+function sameWord(word: string, folded: string, start: number, length: number): boolean {
+  for (let k = 0; k < length; k++) if (word.charCodeAt(k) !== folded.charCodeAt(start + k)) return false;
+  return true;
+}
+
+/** The fact mask of `folded.slice(start, end)` (0 for an empty range). */
+export function factsOf(folded: string, start: number, end: number): number {
+  return end > start ? (tableFacts[internWord(folded, start, end)] as number) : 0;
+}
+
+/**
+ * Find the capitalised words of `text`. A plain character loop rather than a regex jump: most
+ * gaps between capitals are short, and a regex call per token costs more than the scan.
+ */
 const UPPER_CANDIDATE = /[A-Z\u00c0-\u024f\u0370-\u04ff]/g;
 
 export function capitalisedTokens(text: string, folded: string): CapToken[] {
@@ -49,8 +99,6 @@ export function capitalisedTokens(text: string, folded: string): CapToken[] {
   const n = text.length;
   let i = 0;
   while (i < n) {
-    // Jump to the next character that could be a capital (native scan, `test` allocates no
-    // match array), then check it exactly.
     UPPER_CANDIDATE.lastIndex = i;
     if (!UPPER_CANDIDATE.test(text)) break;
     i = UPPER_CANDIDATE.lastIndex - 1;
@@ -73,9 +121,17 @@ export function capitalisedTokens(text: string, folded: string): CapToken[] {
       } else break;
     }
     const end = i;
-    const key = folded.slice(start, end);
-    const initial = text.charCodeAt(end) === 46 && (end - start === 1 || LONG_INITIALS.has(key));
-    tokens.push({ start, end, key, initial, acronym: allUpper && end - start > 1, facts: -1 });
+    const entry = internWord(folded, start, end);
+    const facts = tableFacts[entry] as number;
+    const initial = text.charCodeAt(end) === 46 && (end - start === 1 || (facts & Fact.LongInitial) !== 0);
+    tokens.push({
+      start,
+      end,
+      key: tableWords[entry] as string,
+      initial,
+      acronym: allUpper && end - start > 1,
+      facts,
+    });
   }
   return tokens;
 }

@@ -1,0 +1,155 @@
+/**
+ * Everything the names recognizers ask the lexicons about one capitalised word, folded into one
+ * bit mask and computed once per distinct word (see `WordTable` in tokens.ts). The recognizers
+ * then test bits instead of looking the same word up in a dozen sets for every name.
+ */
+import {
+  AMBIGUOUS_FIRST,
+  COMMON_WORD_SURNAME,
+  FIRST_NAMES,
+  GEO,
+  isSectorHead,
+  LABEL_WORDS,
+  MONTH_WORDS,
+  NON_NAME,
+  NON_ORG_BODY,
+  PARTICLES,
+  SALUTATION_WORDS,
+  SURNAMES,
+  TITLE_WORDS,
+  TRAILING_HEAD_WORDS,
+  VENDORS,
+} from "./lexicon.js";
+
+/** What a word's folded form alone says about it as a stop in a name; `Dynamic` when its surroundings decide. */
+export const KeyStop = {
+  Dynamic: 0,
+  Carry: 1,
+  None: 2,
+  Break: 3,
+  Poison: 4,
+  StreetHead: 5,
+  StreetWord: 6,
+  Place: 7,
+} as const;
+/** The low bits of a fact mask hold the `KeyStop`. */
+export const KEY_STOP_MASK = 7;
+
+/** Bits of a word's fact mask, above the `KeyStop`. */
+export const Fact = {
+  /** A month name that stops a name only next to a digit (`3 jan 2024`). */
+  Month: 1 << 3,
+  /** Ends like a Dutch common noun and is no known name (`Facturatie`). */
+  Noun: 1 << 4,
+  FirstName: 1 << 5,
+  AmbiguousFirst: 1 << 6,
+  Surname: 1 << 7,
+  CommonWordSurname: 1 << 8,
+  Particle: 1 << 9,
+  LeadingCapParticle: 1 << 10,
+  /** `isSectorHead`: a kind of business (`Bakkerij`, `Loodgietersbedrijf`). */
+  SectorHead: 1 << 11,
+  TrailingHead: 1 << 12,
+  NonName: 1 << 13,
+  Title: 1 << 14,
+  Salutation: 1 << 15,
+  Label: 1 << 16,
+  Vendor: 1 << 17,
+  NonOrgBody: 1 << 18,
+  OrgParticle: 1 << 19,
+  Abbreviation: 1 << 20,
+  /** A latinised initial of more than one letter (`Th.`), when followed by a dot. */
+  LongInitial: 1 << 21,
+} as const;
+
+/** Capitalised particles that can open a surname (`De Vries`, `Van Dijk`, `El Amrani`). */
+export const LEADING_CAP_PARTICLES = new Set([
+  "de",
+  "van",
+  "ter",
+  "ten",
+  "den",
+  "der",
+  "el",
+  "al",
+  "le",
+  "la",
+  "du",
+  "da",
+  "di",
+  "von",
+  "vd",
+]);
+
+/** Street names are addresses, not people: `Laan van Meerdervoort`, `Prinsengracht`. */
+export const STREET_WORD =
+  /(?:straat|laan|weg|plein|gracht|kade|singel|dreef|steeg|pad|dijk|hof|park|plantsoen|markt|wal|veld)$/;
+const STREET_HEADS = new Set([
+  "laan",
+  "plein",
+  "burgemeester",
+  "burg",
+  "dr",
+  "prof",
+  "sint",
+  "st",
+  "oude",
+  "nieuwe",
+  "korte",
+  "lange",
+  "postbus",
+]);
+
+/**
+ * Dutch noun endings (`Facturatie`, `Begroting`, `Vergaderzaal`, `Klantenservice`): an unknown
+ * capitalised word ending like this is a heading or a term, not a surname.
+ */
+export const NOUN_ENDING =
+  /(?:heid|teit|schap|atie|tie|ing|isme|ologie|tuur|dienst|service|zaal|plan|lijst|verslag|overzicht|beleid|voorwaarden|code|protocol|gebouw|kosten|werk|blad|project|fase|huur|lease|auto|energie|verzekering)$/;
+
+/** Latinised initials of more than one letter (`Th.` for Theodorus, `Chr.` for Christiaan). */
+const LONG_INITIALS = new Set(["th", "chr", "ch", "joh", "wm", "ph", "fr", "jac", "corn", "ij", "sj", "tj"]);
+
+/** Abbreviations inside business names: `Gebr. Schuurman`, `Fa. Jansen`. */
+const ABBREVIATIONS = new Set(["gebr", "fa", "st", "mr", "dr", "ir", "wed", "comm", "int"]);
+
+/** Capitalised articles and particles inside a business name: `De Hamer`, `Van Dijk`, `Het Anker`. */
+export const ORG_PARTICLES = new Set(["de", "het", "van", "der", "den", "ter", "ten", "'t", "t"]);
+
+function computeKeyStop(key: string): number {
+  if (TITLE_WORDS.has(key) || SALUTATION_WORDS.has(key)) return KeyStop.Carry;
+  if (LEADING_CAP_PARTICLES.has(key)) return KeyStop.None;
+  if (GEO.has(key) && !LABEL_WORDS.has(key) && !FIRST_NAMES.has(key)) return KeyStop.Place;
+  if (NON_NAME.has(key) || LABEL_WORDS.has(key)) return FIRST_NAMES.has(key) ? KeyStop.None : KeyStop.Break;
+  if (isSectorHead(key) || TRAILING_HEAD_WORDS.has(key) || VENDORS.has(key)) return KeyStop.Poison;
+  if (key.length > 4 && STREET_WORD.test(key) && !SURNAMES.has(key)) return KeyStop.StreetWord;
+  if (STREET_HEADS.has(key)) return KeyStop.StreetHead;
+  return KeyStop.Dynamic;
+}
+
+/** The fact mask of a folded word. */
+export function computeFacts(key: string): number {
+  let f = computeKeyStop(key);
+  const first = FIRST_NAMES.has(key);
+  const surname = SURNAMES.has(key);
+  if (MONTH_WORDS.has(key)) f |= Fact.Month;
+  if (NOUN_ENDING.test(key) && !surname && !first) f |= Fact.Noun;
+  if (first) f |= Fact.FirstName;
+  if (AMBIGUOUS_FIRST.has(key)) f |= Fact.AmbiguousFirst;
+  if (surname) f |= Fact.Surname;
+  if (COMMON_WORD_SURNAME.has(key)) f |= Fact.CommonWordSurname;
+  if (PARTICLES.has(key)) f |= Fact.Particle;
+  if (LEADING_CAP_PARTICLES.has(key)) f |= Fact.LeadingCapParticle;
+  if (isSectorHead(key)) f |= Fact.SectorHead;
+  if (TRAILING_HEAD_WORDS.has(key)) f |= Fact.TrailingHead;
+  if (NON_NAME.has(key)) f |= Fact.NonName;
+  if (TITLE_WORDS.has(key)) f |= Fact.Title;
+  if (SALUTATION_WORDS.has(key)) f |= Fact.Salutation;
+  if (LABEL_WORDS.has(key)) f |= Fact.Label;
+  if (VENDORS.has(key)) f |= Fact.Vendor;
+  if (NON_ORG_BODY.has(key)) f |= Fact.NonOrgBody;
+  if (ORG_PARTICLES.has(key)) f |= Fact.OrgParticle;
+  if (ABBREVIATIONS.has(key)) f |= Fact.Abbreviation;
+  if (LONG_INITIALS.has(key)) f |= Fact.LongInitial;
+  return f;
+}
