@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { licensePlateRecognizer, SIDECODES } from "./license-plate.js";
+import { DASHED_PLATE_PATTERN, dashedPlates, licensePlateRecognizer, SIDECODES } from "./license-plate.js";
 import { closing, opening, scan, scanAll, values } from "./test-helpers/generators.js";
 
 describe("licence plate recognizer", () => {
@@ -74,6 +74,19 @@ describe("licence plate recognizer", () => {
         expect(found.map((c) => withWord.slice(c.start, c.end))).toEqual([compact]);
         expect(scanAll(licensePlateRecognizer, `${open} bestand ${compact}${close}`)).toEqual([]);
       }),
+    );
+  });
+
+  it("property: the dash-anchored scan finds exactly what a global scan of the dashed pattern finds", () => {
+    const plateish = fc
+      .array(fc.constantFrom(..."BDGKXZa0123456789--- \n.".split("")), { maxLength: 60 })
+      .map((chars) => chars.join(""));
+    fc.assert(
+      fc.property(plateish, (text) => {
+        const expected = [...text.matchAll(DASHED_PLATE_PATTERN)].flatMap((m) => [m.index, m.index + m[0].length]);
+        expect(dashedPlates(text)).toEqual(expected);
+      }),
+      { numRuns: 3000 },
     );
   });
 });

@@ -47,6 +47,36 @@ function platePattern(separator: string, flags: string): RegExp {
 
 /** With dashes, upper case: the way plates are written. */
 export const DASHED_PLATE_PATTERN = platePattern("-", "g");
+/** DASHED_PLATE_PATTERN anchored at `lastIndex`, for `dashedPlates`. */
+const DASHED_PLATE_AT = new RegExp(DASHED_PLATE_PATTERN.source, "y");
+/** Every sidecode has a dash one to three characters after the plate's first character. */
+const MAX_FIRST_GROUP = 3;
+
+/**
+ * The dashed plates in `text` as flat start, end pairs: exactly the matches of a global scan with
+ * DASHED_PLATE_PATTERN. Such a scan tries every position of the text; a plate can only start one
+ * to three characters before a dash, and dashes are rare in prose, so only those starts are tried
+ * (in order, and never inside the previous match, as the global scan would).
+ */
+export function dashedPlates(text: string): number[] {
+  const found: number[] = [];
+  let from = 0;
+  for (let dash = text.indexOf("-"); dash >= 0; dash = text.indexOf("-", dash + 1)) {
+    for (let start = Math.max(from, dash - MAX_FIRST_GROUP); start < dash; start++) {
+      DASHED_PLATE_AT.lastIndex = start;
+      if (DASHED_PLATE_AT.test(text)) {
+        const end = DASHED_PLATE_AT.lastIndex;
+        found.push(start, end);
+        from = end;
+        break;
+      }
+    }
+    // Starts before this dash have all been tried.
+    if (from < dash) from = dash;
+  }
+  return found;
+}
+
 /** Without dashes, with spaces, or in lower case: only with a vehicle word. */
 export const LOOSE_PLATE_PATTERN = platePattern("[ -]?", "gi");
 
@@ -150,9 +180,10 @@ export const licensePlateRecognizer: Recognizer = {
   scan(input: ScanInput): Candidate[] {
     const out: Candidate[] = [];
     const dashed = new Set<number>();
-    for (const m of input.text.matchAll(DASHED_PLATE_PATTERN)) {
-      const start = m.index;
-      const end = start + m[0].length;
+    const plates = dashedPlates(input.text);
+    for (let p = 0; p < plates.length; p += 2) {
+      const start = plates[p] as number;
+      const end = plates[p + 1] as number;
       dashed.add(start);
       let score = SCORE_DASHED;
       if (keywordNear(input.folded, start, end, VEHICLE_WORDS)) score = SCORE_DASHED_WITH_CONTEXT;
