@@ -12,6 +12,7 @@ import { ConversationService } from "../../../chat/conversations.js";
 import { resolveVaultKey } from "../../../config/index.js";
 import { ConversationRepository } from "../../../store/repositories/conversations.js";
 import { type WebApiDeps, type WebContext, type WebEnv, webError } from "../context.js";
+import { createChatApprovalsRoute } from "./approvals.js";
 import { createDocumentTextRoute } from "./document-text.js";
 import { modelView } from "./models.js";
 import { hintsSchema, lockedValue, sendMessage } from "./send.js";
@@ -85,6 +86,8 @@ export function createChatApi(deps: WebApiDeps): Hono<WebEnv> {
 
   // Text out of an uploaded document for the anonymise page: works without providers too.
   app.route("/documents", createDocumentTextRoute());
+  // The status of the user's own message held for an admin's approval.
+  app.route("/approvals", createChatApprovalsRoute(deps));
 
   app.get("/models", (c) => {
     const gateway = deps.gateway?.gateway;

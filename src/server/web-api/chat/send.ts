@@ -2,8 +2,10 @@
  * One chat message through the gateway pipeline, streamed to the browser as SSE:
  *
  * - `delta`   {text}: answer text with the real values restored, as it arrives;
- * - `refusal` {status, code, message}: the gateway refused (policy, budget, rate limit), with its
- *   own plain-language reason and what to do; nothing was sent and nothing is stored;
+ * - `refusal` {status, code, message, approval?}: the gateway refused (policy, budget, rate limit),
+ *   with its own plain-language reason and what to do; nothing was sent and nothing is stored. A
+ *   message held for an admin's approval carries `approval` {id, status}; sending it again with
+ *   `approval: id` attaches the approval header (see approvals.ts);
  * - `error`   {code, message}: the AI service failed mid-answer;
  * - `done`    {decision, model, entities, seen: {prompt, answer}, messages}: what happened, what the
  *   AI service saw (the pseudonymised prompt) and its answer as sent (placeholders still in).
@@ -15,9 +17,11 @@ import { z } from "zod";
 import type { ConversationService } from "../../../chat/conversations.js";
 import type { ChatMessage, ConversationHints } from "../../../chat/types.js";
 import { ENTITY_TYPES, type EntityType } from "../../../detect/index.js";
+import { APPROVAL_HEADER, isApprovalId } from "../../../gateway/approvals/index.js";
 import { type Gateway, HEADERS } from "../../../gateway/pipeline/gateway.js";
 import { LOCKED_TYPES } from "../../../gateway/pipeline/hints.js";
 import { type WebContext, webError } from "../context.js";
+import { heldApproval, heldMessage } from "./approvals.js";
 import { parseEntityCounts, piecesOf, SseDataReader } from "./gateway-stream.js";
 
 export const CHAT_TOOL = "poortwachter-chat";
@@ -34,6 +38,8 @@ const sendSchema = z.object({
   text: z.string().trim().min(1).max(100_000),
   model: z.string().min(1).max(200),
   hints: hintsSchema.optional(),
+  /** The approval of an earlier attempt of this message, once an admin approved it. */
+  approval: z.string().refine(isApprovalId).optional(),
 });
 
 /** Secrets and BSNs: the user cannot mark them "not personal", the policy never forwards them. */
@@ -109,6 +115,8 @@ export async function sendMessage(
     "x-poortwachter-tool": CHAT_TOOL,
     "x-poortwachter-conversation": conversation.id,
   };
+  // The gateway checks that the approval is this user's, for this conversation and model.
+  if (parsed.data.approval) headers[APPROVAL_HEADER] = parsed.data.approval;
   const controller = new AbortController();
   const abort = () => controller.abort();
   c.req.raw.signal.addEventListener("abort", abort, { once: true });
@@ -136,14 +144,16 @@ export async function sendMessage(
     try {
       if (reply.kind === "json") {
         const error = (reply.body as { error?: { message?: string; code?: string | null } }).error;
+        const approval = heldApproval(error?.code, reply.headers[HEADERS.approval]);
         await stream.writeSSE({
           event: "refusal",
           data: JSON.stringify({
             status: reply.status,
             code: error?.code ?? "refused",
-            message: error?.message ?? "",
+            message: approval ? heldMessage(approval, language) : (error?.message ?? ""),
             decision: reply.headers[HEADERS.decision] ?? "block",
             entities: parseEntityCounts(reply.headers[HEADERS.entities]),
+            ...(approval ? { approval } : {}),
           }),
         });
         return;

@@ -25,6 +25,7 @@ import { useSearchParams } from "react-router";
 import { ApiError, api } from "../../api";
 import { PageHeader } from "../../layout/PageHeader";
 import { useFocusBackOnClose } from "../dashboard/shared";
+import { ApprovalNotice } from "./ApprovalNotice";
 import {
   type ChatMessage,
   type ChatModel,
@@ -76,6 +77,9 @@ export function ChatPage() {
   const [preview, setPreview] = useState<PreviewEntity[]>([]);
   const [pending, setPending] = useState<{ user: string; answer: string } | null>(null);
   const [refusal, setRefusal] = useState<Refusal | null>(null);
+  // The approval of a held message: sent along on every later try, so the message goes through
+  // once an admin approved it, whether the user presses "send again" or reviews it anew.
+  const [heldApproval, setHeldApproval] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const abortRef = useRef<AbortController | null>(null);
   const live = useLiveEntities(draft);
@@ -97,6 +101,7 @@ export function ChatPage() {
     setStage("compose");
     setPending(null);
     setRefusal(null);
+    setHeldApproval(null);
     setFailure(null);
     setHints(NO_HINTS);
   };
@@ -126,11 +131,14 @@ export function ChatPage() {
     if (addedChanged) await loadPreview(next).catch(() => {});
   };
 
-  const send = async () => {
+  /** `approval`: sending a held message again once an admin approved it (the chat API attaches it). */
+  const send = async (retryWith?: string) => {
     if (model === null) return;
     const text = draft;
+    const approval = retryWith ?? heldApproval ?? undefined;
     let id = conversationId;
     setFailure(null);
+    setRefusal(null);
     try {
       if (id === null) {
         const created = await api<Conversation>("/api/app/chat/conversations", { body: { model } });
@@ -150,12 +158,13 @@ export function ChatPage() {
     try {
       await sendChatMessage(
         id,
-        { text, model, hints },
+        approval ? { text, model, hints, approval } : { text, model, hints },
         {
           delta: (piece) => setPending((p) => (p ? { ...p, answer: p.answer + piece } : p)),
           refusal: (r) => {
             refused = true;
             setRefusal(r);
+            if (r.approval) setHeldApproval(r.approval.id);
           },
           error: (e) => setFailure(e.message || t("streamError")),
           done: () => {},
@@ -172,6 +181,7 @@ export function ChatPage() {
     if (!refused) {
       setDraft("");
       setHints(NO_HINTS);
+      setHeldApproval(null);
     }
   };
 
@@ -247,7 +257,13 @@ export function ChatPage() {
               ) : null}
             </Stack>
 
-            {refusal ? (
+            {refusal?.approval ? (
+              <ApprovalNotice
+                approval={refusal.approval}
+                onResend={(id) => void send(id)}
+                busy={stage === "streaming"}
+              />
+            ) : refusal ? (
               <Alert color="red" title={t("refused.title")} role="alert" data-testid="refusal">
                 <Text size="sm">{refusal.message}</Text>
                 <Text size="sm" mt="xs">

@@ -48,10 +48,27 @@ export interface PreviewEntity {
   userAdded: boolean;
 }
 
+/** "expired": approved, but the approval window has passed. */
+export type ApprovalStatus = "pending" | "approved" | "denied" | "expired";
+
+/** A message held until an admin approves it, as the chat API reports it. */
+export interface HeldApproval {
+  id: string;
+  status: ApprovalStatus;
+}
+
+export interface ApprovalState extends HeldApproval {
+  decidedAt: string | null;
+  /** The admin's note with the decision. */
+  note: string | null;
+}
+
 export interface Refusal {
   status: number;
   code: string;
   message: string;
+  /** Set when the message waits for an admin's approval instead of being refused outright. */
+  approval?: HeldApproval;
 }
 
 export interface Done {
@@ -72,7 +89,7 @@ export interface StreamHandlers {
 /** Sends a message and reads the server's SSE answer (fetch: EventSource cannot POST). */
 export async function sendChatMessage(
   conversationId: string,
-  body: { text: string; model: string; hints: Hints },
+  body: { text: string; model: string; hints: Hints; approval?: string },
   handlers: StreamHandlers,
   signal: AbortSignal,
 ): Promise<void> {
