@@ -15,15 +15,27 @@ function isLetter(code: number): boolean {
   return (code >= 0xc0 && code !== 0xd7 && code !== 0xf7 && code <= 0x24f) || (code >= 0x300 && code <= 0x4ff);
 }
 
-function isWordChar(code: number): boolean {
-  return isLetter(code) || (code >= 48 && code <= 57) || code === 95;
+/** Character classes of the first 0x500 code units (every letter `isLetter` knows), as bits. */
+const LETTER = 1;
+const UPPER = 2;
+const WORD = 4;
+/** No code unit from 0x500 up is a letter, so the table stops there. */
+const CLASS_LIMIT = 0x500;
+const CLASSES = new Uint8Array(CLASS_LIMIT);
+for (let code = 0; code < CLASS_LIMIT; code++) {
+  let bits = (code >= 48 && code <= 57) || code === 95 ? WORD : 0;
+  if (isLetter(code)) {
+    bits |= LETTER | WORD;
+    // Upper case: ASCII capitals, and the other letters that change under `toLowerCase`
+    // (combining marks never start a word).
+    const ch = String.fromCharCode(code);
+    if (code < 128 ? code <= 90 : !(code >= 0x300 && code < 0x370) && ch !== ch.toLowerCase()) bits |= UPPER;
+  }
+  CLASSES[code] = bits;
 }
 
-function isUpperLetter(text: string, i: number, code: number): boolean {
-  if (code < 128) return code >= 65 && code <= 90;
-  if (!isLetter(code) || (code >= 0x300 && code < 0x370)) return false;
-  const ch = text[i] as string;
-  return ch !== ch.toLowerCase();
+function classOf(code: number): number {
+  return code < CLASS_LIMIT ? (CLASSES[code] as number) : 0;
 }
 
 export interface CapToken {
@@ -53,11 +65,22 @@ const slots = new Int32Array(SLOT_COUNT);
 let tableWords: string[] = [];
 let tableFacts: number[] = [];
 
+/** FNV-1a over UTF-16 units, one step. */
+function hashStep(hash: number, code: number): number {
+  return Math.imul(hash ^ code, 0x01000193);
+}
+
+const HASH_SEED = 0x811c9dc5;
+
 /** Index in the word table of `folded.slice(start, end)` (non-empty), added on first sight. */
 export function internWord(folded: string, start: number, end: number): number {
-  // FNV-1a over the UTF-16 units.
-  let hash = 0x811c9dc5;
-  for (let i = start; i < end; i++) hash = Math.imul(hash ^ folded.charCodeAt(i), 0x01000193);
+  let hash = HASH_SEED;
+  for (let i = start; i < end; i++) hash = hashStep(hash, folded.charCodeAt(i));
+  return internHashed(folded, start, end, hash);
+}
+
+/** `internWord` with the hash of the word's characters already computed. */
+function internHashed(folded: string, start: number, end: number, hash: number): number {
   const length = end - start;
   let slot = hash & SLOT_MASK;
   for (let entry = slots[slot] as number; entry !== 0; entry = slots[slot] as number) {
@@ -89,39 +112,44 @@ export function factsOf(folded: string, start: number, end: number): number {
 }
 
 /**
- * Find the capitalised words of `text`. A plain character loop rather than a regex jump: most
- * gaps between capitals are short, and a regex call per token costs more than the scan.
+ * Find the capitalised words of `text`: a capital that does not follow a word character, and
+ * the letters after it. One pass over the characters with a class table; the folded word is
+ * hashed on the way, for the word table.
  */
-const UPPER_CANDIDATE = /[A-Z\u00c0-\u024f\u0370-\u04ff]/g;
-
 export function capitalisedTokens(text: string, folded: string): CapToken[] {
   const tokens: CapToken[] = [];
   const n = text.length;
   let i = 0;
+  // Whether text[i - 1] is a word character (letter, digit, `_`).
+  let afterWord = false;
   while (i < n) {
-    UPPER_CANDIDATE.lastIndex = i;
-    if (!UPPER_CANDIDATE.test(text)) break;
-    i = UPPER_CANDIDATE.lastIndex - 1;
-    const code = text.charCodeAt(i);
-    if (!isUpperLetter(text, i, code) || (i > 0 && isWordChar(text.charCodeAt(i - 1)))) {
+    const bits = classOf(text.charCodeAt(i));
+    if ((bits & UPPER) === 0 || afterWord) {
+      afterWord = (bits & WORD) !== 0;
       i++;
       continue;
     }
     const start = i;
     let allUpper = true;
+    let hash = hashStep(HASH_SEED, folded.charCodeAt(i));
     i++;
     while (i < n) {
       const c = text.charCodeAt(i);
-      if (isLetter(c)) {
-        if (allUpper && !(c >= 65 && c <= 90)) allUpper = c >= 128 && isUpperLetter(text, i, c);
+      const cls = classOf(c);
+      if ((cls & LETTER) !== 0) {
+        if ((cls & UPPER) === 0) allUpper = false;
+        hash = hashStep(hash, folded.charCodeAt(i));
         i++;
-      } else if ((c === 39 || c === 0x2019) && isLetter(text.charCodeAt(i + 1))) {
+      } else if ((c === 39 || c === 0x2019) && (classOf(text.charCodeAt(i + 1)) & LETTER) !== 0) {
         // `O'Brien`, `D'Souza`; but `Jansen's` stays one token too.
+        hash = hashStep(hashStep(hash, folded.charCodeAt(i)), folded.charCodeAt(i + 1));
         i += 2;
       } else break;
     }
+    // The token ends on a letter.
+    afterWord = true;
     const end = i;
-    const entry = internWord(folded, start, end);
+    const entry = internHashed(folded, start, end, hash);
     const facts = tableFacts[entry] as number;
     const initial = text.charCodeAt(end) === 46 && (end - start === 1 || (facts & Fact.LongInitial) !== 0);
     tokens.push({
