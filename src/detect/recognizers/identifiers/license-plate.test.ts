@@ -1,6 +1,14 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { DASHED_PLATE_PATTERN, dashedPlates, licensePlateRecognizer, SIDECODES } from "./license-plate.js";
+import {
+  DASHED_PLATE_PATTERN,
+  dashedPlates,
+  LOOSE_PLATE_PATTERN,
+  licensePlateRecognizer,
+  SIDECODES,
+  VEHICLE_WORDS,
+} from "./license-plate.js";
+import { keywordNear } from "./shared.js";
 import { closing, opening, scan, scanAll, values } from "./test-helpers/generators.js";
 
 describe("licence plate recognizer", () => {
@@ -85,6 +93,33 @@ describe("licence plate recognizer", () => {
       fc.property(plateish, (text) => {
         const expected = [...text.matchAll(DASHED_PLATE_PATTERN)].flatMap((m) => [m.index, m.index + m[0].length]);
         expect(dashedPlates(text)).toEqual(expected);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("property: loose plates are those of a scan of the whole text that have a vehicle word near", () => {
+    const piece = fc.constantFrom(
+      ..."GV 12 3B gv12 3b ZT 45 R 1 kbf 23 12 XJ 34 - . , \n kenteken auto car lease bestand de ".split(" "),
+      " ",
+      "  ",
+      // Long stretches put plates beyond the end of a vehicle word's window.
+      " de planning van het tweede kwartaal is besproken ",
+    );
+    const texts = fc.array(piece, { maxLength: 60 }).map((parts) => parts.join(""));
+    fc.assert(
+      fc.property(texts, (text) => {
+        const folded = text.toLowerCase();
+        const dashed = new Set(dashedPlates(text).filter((_, i) => i % 2 === 0));
+        const expected = [...text.matchAll(LOOSE_PLATE_PATTERN)]
+          .filter((m) => !dashed.has(m.index) && (/^[^a-z]+$/.test(m[0]) || /^[^A-Z]+$/.test(m[0])))
+          .filter((m) => keywordNear(folded, m.index, m.index + m[0].length, VEHICLE_WORDS))
+          .map((m) => [m.index, m.index + m[0].length]);
+        const found = licensePlateRecognizer
+          .scan({ text, folded })
+          .filter((c) => !dashed.has(c.start))
+          .map((c) => [c.start, c.end]);
+        expect(found).toEqual(expected);
       }),
       { numRuns: 3000 },
     );

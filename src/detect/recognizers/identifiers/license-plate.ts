@@ -135,6 +135,11 @@ const WINDOW_AFTER = 72;
 export const PLATE_CHAR = /[A-Za-z0-9 -]/;
 /** How far back to look for such a character; plates are 8 characters at most. */
 const MAX_RESYNC = 64;
+/**
+ * How far past its start a loose match reads: 8 characters of plate and 2 of lookahead. Margin
+ * included; a larger value only costs time.
+ */
+const LOOSE_MATCH_REACH = 16;
 
 /** Merged [start, end) windows of possible loose-plate starts, or empty when no vehicle word occurs. */
 function looseWindows(folded: string): number[] {
@@ -203,8 +208,12 @@ export const licensePlateRecognizer: Recognizer = {
         const limit = Math.max(resume, at - MAX_RESYNC);
         while (at > limit && PLATE_CHAR.test(text[at - 1] as string)) at--;
       }
+      // A plate starting in the window decides its match within the window's end plus
+      // LOOSE_MATCH_REACH, so the scan stops there rather than running on through the rest of
+      // the text in search of the next match (which it would only leave for the next window).
+      const bounded = text.slice(0, Math.min(text.length, to + LOOSE_MATCH_REACH));
       LOOSE_PLATE_PATTERN.lastIndex = at;
-      for (let m = LOOSE_PLATE_PATTERN.exec(text); m !== null; m = LOOSE_PLATE_PATTERN.exec(text)) {
+      for (let m = LOOSE_PLATE_PATTERN.exec(bounded); m !== null; m = LOOSE_PLATE_PATTERN.exec(bounded)) {
         const start = m.index;
         if (start >= to) {
           // Not ours; the next window may start at or before it, so scan it again from there.
