@@ -2,6 +2,8 @@
  * The approvals page in Chromium, on a full instance with `toolCalls: require-approval`: a
  * member's tool request on customer data is held, the owner sees it (without the customer data)
  * and approves it, the member's retry with the approval id goes through; a second one is denied.
+ * In the team chat, a held message is explained in plain words with its live status and is sent
+ * again, approval attached, once the owner approved it.
  */
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -12,7 +14,7 @@ import {
   topScreenshot as screenshot,
   sidewaysOverflow,
 } from "./page-checks.js";
-import { apiSession, type Credentials, createMember, setupOwner } from "./session-helpers.js";
+import { apiSession, type Credentials, createMember, login, setupOwner } from "./session-helpers.js";
 
 const NAME = "Pieter van Dijk";
 const EMAIL = "pieter.vandijk@voorbeeld.nl";
@@ -23,6 +25,7 @@ describe.skipIf(!browserAvailable)("approvals in the browser", () => {
   let owner: Required<Credentials>;
   let page: Page;
   let memberKey: string;
+  let member: Credentials;
 
   function agent(prompt: string, approval?: string): Promise<Response> {
     return fetch(`${app.url}/v1/chat/completions`, {
@@ -47,7 +50,7 @@ describe.skipIf(!browserAvailable)("approvals in the browser", () => {
     page = await context.newPage();
     page.setDefaultTimeout(8000);
     owner = await setupOwner(page, app, { name: "marieke", displayName: "Marieke de Boer" });
-    const member = await createMember(app, owner, { name: "sanne", displayName: "Sanne Jansen", team: "verkoop" });
+    member = await createMember(app, owner, { name: "sanne", displayName: "Sanne Jansen", team: "verkoop" });
     const memberApi = await apiSession(app, member);
     const created = (await (
       await memberApi.request("/api/app/auth/keys", { method: "POST", body: { label: "agent", expiresInDays: null } })
@@ -143,5 +146,79 @@ describe.skipIf(!browserAvailable)("approvals in the browser", () => {
     expect(retry.status).toBe(403);
     expect(((await retry.json()) as { error: { code: string } }).error.code).toBe("approval_denied");
     await page.setViewportSize(VIEWPORTS.laptop);
+  });
+
+  it("explains a held chat message in plain words, shows its status live and sends it again once approved", async () => {
+    // The chat sends no tools of its own, so the policy does not hold its messages today. The
+    // held request is a real one of this member (an agent with a tool); the chat's first answer
+    // is the refusal the chat API sends for it, so what the page does with it is tested for real:
+    // the status comes from the server, the owner approves, and the retry goes through the gateway.
+    const held = await agent(`Stuur ${NAME} (${EMAIL}) de offerte van vandaag.`);
+    const id = held.headers.get("x-poortwachter-approval") as string;
+    expect(id).toMatch(/^apr_/);
+    const context = await browser.newContext({ viewport: VIEWPORTS.laptop, locale: "nl-NL" });
+    const chat = await context.newPage();
+    chat.setDefaultTimeout(10_000);
+    await login(chat, app, member, "/chat");
+    await chat.getByRole("heading", { name: "Veilig chatten", level: 2 }).waitFor();
+
+    const sent: Array<Record<string, unknown>> = [];
+    await chat.route("**/api/app/chat/conversations/*/messages", async (route) => {
+      sent.push(route.request().postDataJSON() as Record<string, unknown>);
+      if (sent.length > 1) return route.continue();
+      const refusal = {
+        status: 403,
+        code: "approval_required",
+        message: "",
+        decision: "block",
+        entities: { PERSON: 1, EMAIL: 1 },
+        approval: { id, status: "pending" },
+      };
+      return route.fulfill({
+        status: 200,
+        headers: { "content-type": "text/event-stream" },
+        body: `event: refusal\ndata: ${JSON.stringify(refusal)}\n\n`,
+      });
+    });
+
+    const text = `Stuur ${NAME} (${EMAIL}) de offerte van vandaag.`;
+    await chat.getByLabel("Je bericht", { exact: true }).fill(text);
+    await chat.getByRole("button", { name: "Controleren en versturen" }).click();
+    await chat.getByRole("button", { name: "Versturen", exact: true }).click();
+    const notice = chat.getByTestId("approval");
+    await notice.getByText("Wacht op goedkeuring van een beheerder").waitFor();
+    const noticeText = (await notice.textContent()) ?? "";
+    expect(noticeText).toContain("moet een beheerder dat eerst goedkeuren");
+    expect(noticeText).toContain("Wacht op beheerder");
+    expect(noticeText).toContain(id);
+    // Nothing about headers or the CLI: that is for API clients.
+    expect(noticeText).not.toMatch(/header|x-poortwachter|poortwachter approvals/i);
+    expect(await chat.getByRole("button", { name: "Opnieuw versturen" }).count()).toBe(0);
+    // The message stays in the composer, ready to go again.
+    expect(await chat.getByLabel("Je bericht", { exact: true }).inputValue()).toBe(text);
+    await chat.waitForLoadState("networkidle");
+    await screenshot(chat, "chat-approval-pending");
+    expect(await accessibilityProblems(chat)).toEqual([]);
+    expect(await rawTranslationKeys(chat, ["chat"])).toEqual([]);
+
+    const admin = await apiSession(app, owner);
+    await admin.post(`/api/app/approvals/${id}/approve`, { note: "Akkoord voor deze offerte." });
+    // The page asks the server for the status while it waits; the button refreshes at once.
+    await notice.getByRole("button", { name: "Status vernieuwen" }).click();
+    await notice.getByText("Goedgekeurd: je kunt je bericht nu versturen").waitFor();
+    expect(await notice.textContent()).toContain("Akkoord voor deze offerte.");
+
+    app.upstream.reply({ text: "De offerte is onderweg naar [PERSOON_1]." });
+    const before = app.upstream.requests.length;
+    await notice.getByRole("button", { name: "Opnieuw versturen" }).click();
+    await chat.getByTestId("assistant-message").getByText(`De offerte is onderweg naar ${NAME}.`).waitFor();
+    expect(sent).toHaveLength(2);
+    expect(sent[1]).toMatchObject({ text, approval: id });
+    expect(await notice.count()).toBe(0);
+    expect(await chat.getByLabel("Je bericht", { exact: true }).inputValue()).toBe("");
+    const upstream = app.upstream.requests.slice(before);
+    expect(upstream).toHaveLength(1);
+    expect(upstream[0]?.bodyText).not.toContain(NAME);
+    await context.close();
   });
 });
