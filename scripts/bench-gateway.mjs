@@ -13,7 +13,8 @@
  * /proc) is printed too: on a machine shared with other work it moves much less than latency does.
  *
  * Options: --requests N (per cell, default 400), --quick (100 per cell), --no-portkey,
- * --profile DIR (writes a V8 CPU profile of the Poortwachter process into DIR).
+ * --profile DIR (writes a V8 CPU profile of the Poortwachter process into DIR),
+ * --cells LIST (only these cells, e.g. `non-stream:1,stream:10`).
  */
 import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -110,8 +111,14 @@ budgets:
   const gateway = await createGateway({ config, store, dataDir, verifyAdminToken: async () => false });
   const { key } = await gateway.accounting.identity.createKey({ user: "bench" });
   const app = createServerApp({ store, gateway });
-  const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" });
-  await new Promise((resolve) => (server.listening ? resolve() : server.once("listening", resolve)));
+  // As `poortwachter start` serves it (serveApp: the gateway's endpoints on Node directly); a build
+  // from before serveApp existed is served the old way, so it can still be compared.
+  const server = existsSync(join(distDir, "server/listen.js"))
+    ? await (await import(dist("server/listen.js"))).serveApp({ app, gateway, port: 0, hostname: "127.0.0.1" })
+    : await new Promise((resolve) => {
+        const started = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" });
+        started.listening ? resolve(started) : started.once("listening", () => resolve(started));
+      });
   const stop = async () => {
     server.close();
     await gateway.close();
@@ -339,9 +346,12 @@ async function main() {
       notes.push(`${target.name}: streaming left out, it answered ${probe.status} ${text.slice(0, 120)}`);
   }
 
+  const cellsFlag = rest.indexOf("--cells");
+  const cells = cellsFlag >= 0 ? new Set(rest[cellsFlag + 1].split(",")) : undefined;
   const rows = [];
   for (const stream of [false, true]) {
     for (const concurrency of [1, 10, 50]) {
+      if (cells && !cells.has(`${stream ? "stream" : "non-stream"}:${concurrency}`)) continue;
       const results = {};
       const cellTargets = targets.filter((t) => !stream || canStream.get(t.name));
       for (const target of cellTargets) results[target.name] = await runCell(target, concurrency, requests, stream);

@@ -7,12 +7,12 @@ import { mkdtempSync, rmSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { serve } from "@hono/node-server";
 import { type PoortwachterConfig, parseConfig } from "../src/config/index.js";
 import { createGateway, type GatewayInstance } from "../src/gateway/index.js";
 import { type MockUpstream, startMockUpstream } from "../src/gateway/testing/mock-upstream.js";
 import { ensureAdminToken, verifyAdminToken } from "../src/server/admin-token.js";
 import { createServerApp } from "../src/server/app.js";
+import { serveApp } from "../src/server/listen.js";
 import { openStore, type Store } from "../src/store/index.js";
 
 export const VAULT_KEY = randomBytes(32).toString("hex");
@@ -83,8 +83,8 @@ export async function startInstance(options: InstanceOptions): Promise<Instance>
     verifyAdminToken: (token) => verifyAdminToken(store, token),
   });
   const app = createServerApp({ store, gateway });
-  const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" });
-  await new Promise<void>((resolve) => (server.listening ? resolve() : server.once("listening", () => resolve())));
+  // As `poortwachter start` serves it: the gateway's endpoints on Node directly, the rest through the app.
+  const server = await serveApp({ app, gateway, port: 0, hostname: "127.0.0.1" });
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,

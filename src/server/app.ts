@@ -1,11 +1,11 @@
 import { Hono } from "hono";
-import { secureHeaders } from "hono/secure-headers";
 import type { PoortwachterConfig } from "../config/index.js";
 import type { GatewayInstance } from "../gateway/index.js";
 import { createGovernanceApi } from "../governance/api/app.js";
 import { GovernanceService } from "../governance/service/index.js";
 import type { Store } from "../store/index.js";
 import { verifyAdminToken } from "./admin-token.js";
+import { securityHeadersMiddleware } from "./security-headers.js";
 import { mountWebApp } from "./static.js";
 import { createWebApi } from "./web-api/index.js";
 
@@ -31,26 +31,7 @@ export function createServerApp(options: ServerAppOptions): Hono {
   const { store } = options;
   const governance = options.governance ?? new GovernanceService(store);
   const app = new Hono();
-  app.use(
-    "*",
-    secureHeaders({
-      // Fits the built web app: own scripts only, Mantine's inline styles, QR codes as data: images.
-      contentSecurityPolicy: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", "data:"],
-        fontSrc: ["'self'"],
-        connectSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        frameAncestors: ["'none'"],
-        baseUri: ["'self'"],
-        formAction: ["'self'"],
-      },
-      referrerPolicy: "no-referrer",
-      xFrameOptions: "DENY",
-    }),
-  );
+  app.use("*", securityHeadersMiddleware());
 
   // Liveness: the process answers. Readiness: it can also reach its database.
   app.get("/healthz", (c) => c.json({ status: "ok" }));

@@ -1,11 +1,11 @@
 import type { AddressInfo } from "node:net";
-import { serve } from "@hono/node-server";
 import type { PoortwachterConfig } from "../config/index.js";
 import { createGateway, type GatewayInstance } from "../gateway/index.js";
 import { openStore, type Store } from "../store/index.js";
 import { ensureAdminToken, rotateAdminToken, verifyAdminToken } from "./admin-token.js";
 import { createServerApp } from "./app.js";
 import type { InstanceConfig } from "./config.js";
+import { serveApp } from "./listen.js";
 
 export interface RunningServer {
   url: string;
@@ -45,12 +45,7 @@ export async function startServer(config: InstanceConfig, options: StartOptions 
       ...(gateway ? { gateway } : {}),
       ...(options.gatewayConfig ? { config: options.gatewayConfig } : {}),
     });
-    const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
-    await new Promise<void>((resolve, reject) => {
-      if (server.listening) return resolve();
-      server.once("listening", () => resolve());
-      server.once("error", reject);
-    });
+    const server = await serveApp({ app, gateway, port: config.port, hostname: config.host });
     const address = server.address() as AddressInfo;
     const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
     let closing: Promise<void> | undefined;

@@ -9,23 +9,9 @@ import type { Gateway, GatewayEndpoint, GatewayReply } from "../pipeline/gateway
 import { MAX_BODY_BYTES, tooLarge } from "../pipeline/parse.js";
 import type { GatewayError } from "../providers/errors.js";
 import { SSE_HEADERS } from "../providers/sse/writer.js";
+import { readIncoming } from "./node.js";
 
 const encoder = new TextEncoder();
-
-/** Reads the Node request directly: no Web stream in between (a measurable share of a request's cost). */
-async function readIncoming(incoming: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of incoming) {
-    size += (chunk as Buffer).byteLength;
-    if (size > MAX_BODY_BYTES) {
-      incoming.resume();
-      throw tooLarge(size);
-    }
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString("utf8");
-}
 
 /** The body as text, refusing more than MAX_BODY_BYTES without reading it all into memory. */
 async function readBody(request: Request, incoming: IncomingMessage | undefined): Promise<string> {
