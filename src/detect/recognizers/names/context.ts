@@ -1,13 +1,6 @@
-import {
-  LABEL_WORDS,
-  PARTY_LABEL_WORDS,
-  PRECEDING,
-  SALUTATION_WORDS,
-  SIGNOFF_PHRASES,
-  TITLE_WORDS,
-  VERBS_AFTER,
-} from "./lexicon.js";
-import { LineStarts } from "./tokens.js";
+import { Fact } from "./facts.js";
+import { PRECEDING, SIGNOFF_PHRASES, VERBS_AFTER } from "./lexicon.js";
+import { factsOf, LineStarts } from "./tokens.js";
 
 /** How strongly the words around a span say "a person's name follows". */
 export const Cue = {
@@ -25,30 +18,53 @@ export type Cue = (typeof Cue)[keyof typeof Cue];
 const MAX_WORDS_BEFORE = 4;
 
 /**
- * The last words (white-space separated, with their punctuation, last one last) of the 48
- * characters of the current line before `start`: at most MAX_WORDS_BEFORE of them.
+ * Bounds of the words before a name, last word first (`wordStarts[0]`..`wordEnds[0]` is the
+ * word right before it). Scratch space, filled by `wordsBefore` and read at once: this runs for
+ * almost every name, and index ranges cost no slices or arrays.
  */
-function wordsBefore(folded: string, start: number, from: number): string[] {
+const wordStarts = new Int32Array(MAX_WORDS_BEFORE);
+const wordEnds = new Int32Array(MAX_WORDS_BEFORE);
+
+/**
+ * The last words (white-space separated, with their punctuation) of the 48 characters of the
+ * current line before `start`: at most MAX_WORDS_BEFORE of them, into `wordStarts`/`wordEnds`.
+ * Returns how many.
+ */
+function wordsBefore(folded: string, start: number, from: number): number {
   const lo = Math.max(from, start - 48);
-  const words: string[] = [];
+  let count = 0;
   let i = start;
-  while (words.length < MAX_WORDS_BEFORE) {
+  while (count < MAX_WORDS_BEFORE) {
     while (i > lo && isSpace(folded.charCodeAt(i - 1))) i--;
     if (i <= lo) break;
     const end = i;
     while (i > lo && !isSpace(folded.charCodeAt(i - 1))) i--;
-    words.push(folded.slice(i, end));
+    wordStarts[count] = i;
+    wordEnds[count] = end;
+    count++;
   }
-  return words.reverse();
+  return count;
 }
 
-/** A word without leading `("'[` and trailing `.:,;)]`; index scans, as this runs for every name. */
-function bare(word: string): string {
-  let s = 0;
-  let e = word.length;
-  while (s < e && isOpening(word.charCodeAt(s))) s++;
-  while (e > s && isClosing(word.charCodeAt(e - 1))) e--;
-  return s === 0 && e === word.length ? word : word.slice(s, e);
+/**
+ * The fact mask (facts.ts) of word `w` of the last `wordsBefore` call, without leading `("'[`
+ * and trailing `.:,;)]`; 0 when nothing is left.
+ */
+function bareFacts(folded: string, w: number): number {
+  let s = wordStarts[w] as number;
+  let e = wordEnds[w] as number;
+  while (s < e && isOpening(folded.charCodeAt(s))) s++;
+  while (e > s && isClosing(folded.charCodeAt(e - 1))) e--;
+  return factsOf(folded, s, e);
+}
+
+/** Word `w` of the last `wordsBefore` call, without its leading and trailing punctuation. */
+function bareWord(folded: string, w: number): string {
+  let s = wordStarts[w] as number;
+  let e = wordEnds[w] as number;
+  while (s < e && isOpening(folded.charCodeAt(s))) s++;
+  while (e > s && isClosing(folded.charCodeAt(e - 1))) e--;
+  return folded.slice(s, e);
 }
 
 function isOpening(code: number): boolean {
@@ -88,33 +104,50 @@ function isCut(folded: string, c: number): boolean {
   return (code === 46 || code === 33 || code === 63) && folded.charCodeAt(c + 1) === 32;
 }
 
+/** What the last clause before a name is: nothing, a sign-off, or something else. */
+const Clause = { Empty: 0, Other: 1, Signoff: 2 } as const;
+type Clause = (typeof Clause)[keyof typeof Clause];
+
 /**
  * The last clause of `folded.slice(from, to)`: what follows the last sentence end (`. `, `! `,
  * `? `), without trailing white space and `,:;.!-` and without leading white space
- * (`..., 36. Met groet,` -> `met groet`). Read backwards, no further than needed: callers only
- * ask whether the clause is empty or a sign-off, so once it is known to be longer than any
- * sign-off, a (non-empty, at least as long) tail of it is returned instead.
+ * (`..., 36. Met groet,` -> `met groet`), classified. Read backwards, no further than needed:
+ * a clause longer than any sign-off is no sign-off.
  */
-function clauseBetween(folded: string, from: number, to: number): string {
+function clauseBetween(folded: string, from: number, to: number): Clause {
   let e = to;
   while (e > from && isClauseEnd(folded.charCodeAt(e - 1))) e--;
   // A sentence end inside the stripped tail leaves nothing.
-  for (let c = Math.max(from, e - 1); c <= to - 2; c++) if (isCut(folded, c)) return "";
-  if (e === from) return "";
+  for (let c = Math.max(from, e - 1); c <= to - 2; c++) if (isCut(folded, c)) return Clause.Empty;
+  if (e === from) return Clause.Empty;
   let k = e - 1;
   for (let j = e - 1; j > from; j--) {
     if (!isSpace(folded.charCodeAt(j))) k = j;
-    if (e - k > MAX_SIGNOFF || isCut(folded, j - 1)) return folded.slice(k, e);
+    if (e - k > MAX_SIGNOFF) return Clause.Other;
+    if (isCut(folded, j - 1)) return signoffOrOther(folded, k, e);
   }
   if (!isSpace(folded.charCodeAt(from))) k = from;
-  return folded.slice(k, e);
+  return signoffOrOther(folded, k, e);
+}
+
+function signoffOrOther(folded: string, from: number, to: number): Clause {
+  return to - from <= MAX_SIGNOFF && SIGNOFF_PHRASES.has(folded.slice(from, to)) ? Clause.Signoff : Clause.Other;
 }
 
 /**
  * The clause ending the previous non-empty line (at most one blank line away), as
- * `clauseBetween` of the trimmed line; null when there is no such line.
+ * `clauseBetween` of the trimmed line; Empty when there is no such line.
  */
-function previousLineClause(folded: string, ls: number, lines: LineStarts): string | null {
+function previousLineClause(folded: string, ls: number, lines: LineStarts): Clause {
+  // Once per line: finding the line before is a backwards search over it.
+  if (lines.memoLine !== ls) {
+    lines.memoValue = computePreviousLineClause(folded, ls, lines);
+    lines.memoLine = ls;
+  }
+  return lines.memoValue as Clause;
+}
+
+function computePreviousLineClause(folded: string, ls: number, lines: LineStarts): Clause {
   let end = ls - 1;
   for (let blank = 0; blank < 2 && end > 0; blank++) {
     const s = lines.lineStart(end);
@@ -125,58 +158,87 @@ function previousLineClause(folded: string, ls: number, lines: LineStarts): stri
     if (b > a) return clauseBetween(folded, a, b);
     end = s - 1;
   }
-  return null;
+  return Clause.Empty;
 }
 
 /** The cue in front of a name starting at `start`. Pass `lines` when calling for many names in one text. */
 export function cueBefore(text: string, folded: string, start: number, lines = new LineStarts(text)): Cue {
-  if (start > 0 && text[start - 1] === "@" && (start < 2 || /\s/.test(text[start - 2] as string))) return Cue.Strong;
-  const ls = lines.lineStart(start);
-  const words = wordsBefore(folded, start, ls);
-  const last = words[words.length - 1];
-  const lastBare = last === undefined ? "" : bare(last);
-  // Before the clause check: `Dear Mr. Okonkwo` must not read as a sentence ending in `Mr.`.
-  if (TITLE_WORDS.has(lastBare)) return Cue.Strong;
-  const clause = clauseBetween(folded, ls, start);
-  if (clause.length === 0) {
-    const prev = previousLineClause(folded, ls, lines);
-    if (prev !== null && SIGNOFF_PHRASES.has(prev)) return Cue.Strong;
-    return Cue.None;
-  }
-  if (SIGNOFF_PHRASES.has(clause)) return Cue.Strong;
-  if (last === undefined) return Cue.None;
-  if (
-    SALUTATION_WORDS.has(lastBare) &&
-    (words.length === 1 || SALUTATION_WORDS.has(bare(words[words.length - 2] ?? "")))
-  ) {
+  if (start > 0 && text.charCodeAt(start - 1) === 64 && (start < 2 || isSpace(text.charCodeAt(start - 2)))) {
     return Cue.Strong;
   }
-  if (/[:]$/.test(last) || last === "-") {
-    const label = last === "-" ? bare(words[words.length - 2] ?? "") : lastBare;
-    if (LABEL_WORDS.has(label)) return PARTY_LABEL_WORDS.has(label) ? Cue.Medium : Cue.Strong;
+  const ls = lines.lineStart(start);
+  const count = wordsBefore(folded, start, ls);
+  const last = count === 0 ? 0 : bareFacts(folded, 0);
+  // Before the clause check: `Dear Mr. Okonkwo` must not read as a sentence ending in `Mr.`.
+  if ((last & Fact.Title) !== 0) return Cue.Strong;
+  const clause = clauseBetween(folded, ls, start);
+  if (clause === Clause.Empty) {
+    return previousLineClause(folded, ls, lines) === Clause.Signoff ? Cue.Strong : Cue.None;
+  }
+  if (clause === Clause.Signoff) return Cue.Strong;
+  if (count === 0) return Cue.None;
+  if ((last & Fact.Salutation) !== 0 && (count === 1 || (bareFacts(folded, 1) & Fact.Salutation) !== 0)) {
+    return Cue.Strong;
+  }
+  const lastStart = wordStarts[0] as number;
+  const lastEnd = wordEnds[0] as number;
+  const dash = lastEnd - lastStart === 1 && folded.charCodeAt(lastStart) === 45;
+  if (folded.charCodeAt(lastEnd - 1) === 58 || dash) {
+    const label = dash ? (count > 1 ? bareFacts(folded, 1) : 0) : last;
+    if ((label & Fact.Label) !== 0) return (label & Fact.PartyLabel) !== 0 ? Cue.Medium : Cue.Strong;
     return Cue.Weak;
   }
-  if (lastBare === "t.a.v" || lastBare === "tav" || lastBare === "attn") return Cue.Strong;
-  if (LABEL_WORDS.has(lastBare)) return Cue.Medium;
+  if ((last & Fact.Attention) !== 0) return Cue.Strong;
+  if ((last & Fact.Label) !== 0) return Cue.Medium;
   // The last one, two and three words, bare, as phrases: `gesproken met`, `in overleg met`.
-  let phrase = lastBare;
-  for (let k = 1; k <= 3 && k <= words.length; k++) {
-    if (k > 1) phrase = `${bare(words[words.length - k] as string)} ${phrase}`;
+  if ((last & Fact.Preceding) !== 0) return Cue.Medium;
+  if ((last & Fact.PrecedingTail) === 0) return Cue.None;
+  let phrase = bareWord(folded, 0);
+  for (let k = 2; k <= 3 && k <= count; k++) {
+    phrase = `${bareWord(folded, k - 1)} ${phrase}`;
     if (PRECEDING.has(phrase)) return Cue.Medium;
   }
   return Cue.None;
 }
 
-const NEXT_WORD = /^[ \t]*,?[ \t]*([a-z]+)/;
+/** The longest verb after a name: a longer word is none. */
+const MAX_VERB = Math.max(...[...VERBS_AFTER].map((v) => v.length));
 
-/** A verb right after the name (`Kees belde`, `Sanne vraagt`). */
+/**
+ * A verb right after the name (`Kees belde`, `Sanne vraagt`): within the next 24 characters,
+ * spaces or tabs, an optional comma, spaces or tabs, and a word of `a`-`z`.
+ */
 export function verbAfter(folded: string, end: number): boolean {
-  const m = NEXT_WORD.exec(folded.slice(end, end + 24));
-  return m !== null && VERBS_AFTER.has(m[1] as string);
+  const limit = Math.min(folded.length, end + 24);
+  let i = end;
+  while (i < limit && isBlank(folded.charCodeAt(i))) i++;
+  if (i < limit && folded.charCodeAt(i) === 44) {
+    i++;
+    while (i < limit && isBlank(folded.charCodeAt(i))) i++;
+  }
+  const from = i;
+  while (i < limit && isAsciiLower(folded.charCodeAt(i))) i++;
+  return i > from && i - from <= MAX_VERB && VERBS_AFTER.has(folded.slice(from, i));
+}
+
+function isBlank(code: number): boolean {
+  return code === 32 || code === 9;
+}
+
+function isAsciiLower(code: number): boolean {
+  return code >= 97 && code <= 122;
 }
 
 /** Contact details right after the name: `Wei Smit (+31 6 ...)`, `Geert Kok <geert@...>`. */
 export function contactAfter(text: string, end: number): boolean {
-  const next = text.slice(end, end + 4);
-  return /^ ?[(<]/.test(next) && /[\d+@]/.test(text.slice(end, end + 40));
+  let c = text.charCodeAt(end);
+  if (c === 32) c = text.charCodeAt(end + 1);
+  if (c !== 40 && c !== 60) return false;
+  // A digit, `+` or `@` within the next 40 characters.
+  const limit = Math.min(text.length, end + 40);
+  for (let i = end; i < limit; i++) {
+    const d = text.charCodeAt(i);
+    if ((d >= 48 && d <= 57) || d === 43 || d === 64) return true;
+  }
+  return false;
 }

@@ -14,6 +14,8 @@ import {
   NON_NAME,
   NON_ORG_BODY,
   PARTICLES,
+  PARTY_LABEL_WORDS,
+  PRECEDING,
   SALUTATION_WORDS,
   SURNAMES,
   TITLE_WORDS,
@@ -60,6 +62,14 @@ export const Fact = {
   Abbreviation: 1 << 20,
   /** A latinised initial of more than one letter (`Th.`), when followed by a dot. */
   LongInitial: 1 << 21,
+  // Words before a name (context.ts):
+  PartyLabel: 1 << 22,
+  /** `t.a.v`, `tav`, `attn`. */
+  Attention: 1 << 23,
+  /** A one-word phrase before a name (`namens`, `bel`). */
+  Preceding: 1 << 24,
+  /** The last word of a longer phrase before a name (`met` of `gesproken met`). */
+  PrecedingTail: 1 << 25,
 } as const;
 
 /** Capitalised particles that can open a surname (`De Vries`, `Van Dijk`, `El Amrani`). */
@@ -116,6 +126,11 @@ const ABBREVIATIONS = new Set(["gebr", "fa", "st", "mr", "dr", "ir", "wed", "com
 /** Capitalised articles and particles inside a business name: `De Hamer`, `Van Dijk`, `Het Anker`. */
 export const ORG_PARTICLES = new Set(["de", "het", "van", "der", "den", "ter", "ten", "'t", "t"]);
 
+/** The last words of the phrases of more than one word in PRECEDING. */
+const PRECEDING_TAILS = new Set(
+  [...PRECEDING].filter((p) => p.includes(" ")).map((p) => p.slice(p.lastIndexOf(" ") + 1)),
+);
+
 function computeKeyStop(key: string): number {
   if (TITLE_WORDS.has(key) || SALUTATION_WORDS.has(key)) return KeyStop.Carry;
   if (LEADING_CAP_PARTICLES.has(key)) return KeyStop.None;
@@ -151,5 +166,9 @@ export function computeFacts(key: string): number {
   if (ORG_PARTICLES.has(key)) f |= Fact.OrgParticle;
   if (ABBREVIATIONS.has(key)) f |= Fact.Abbreviation;
   if (LONG_INITIALS.has(key)) f |= Fact.LongInitial;
+  if (PARTY_LABEL_WORDS.has(key)) f |= Fact.PartyLabel;
+  if (key === "t.a.v" || key === "tav" || key === "attn") f |= Fact.Attention;
+  if (PRECEDING.has(key)) f |= Fact.Preceding;
+  if (PRECEDING_TAILS.has(key)) f |= Fact.PrecedingTail;
   return f;
 }

@@ -368,11 +368,14 @@ function scoreWithContext(
 
 /** Lengths of the known vendors: a span of another length needs no lookup. */
 const VENDOR_LENGTHS = new Set([...VENDORS].map((v) => v.length));
+/** The first two characters of the vendors of more than one word, as `c0 << 16 | c1`. */
+const VENDOR_PHRASE_HEADS = new Set(VENDOR_PHRASES.map((v) => (v.charCodeAt(0) << 16) | v.charCodeAt(1)));
 
 /** `Autoriteit Persoonsgegevens`, `Albert Heijn`: public bodies and vendors are no people. */
 function isVendorName(folded: string, start: number, end: number): boolean {
   const length = end - start;
   if (VENDOR_LENGTHS.has(length) && VENDORS.has(folded.slice(start, end))) return true;
+  if (!VENDOR_PHRASE_HEADS.has((folded.charCodeAt(start) << 16) | folded.charCodeAt(start + 1))) return false;
   for (const v of VENDOR_PHRASES) if (v.length <= length && folded.startsWith(v, start)) return true;
   return false;
 }

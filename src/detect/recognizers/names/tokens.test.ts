@@ -13,6 +13,23 @@ describe("LineStarts", () => {
       }),
     );
   });
+
+  it("also for positions asked in any order, back and forth (property)", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom("a", " ", "\n", "\n", "."), { maxLength: 40 }),
+        fc.array(fc.nat(41), { maxLength: 30 }),
+        (chars, positions) => {
+          const text = chars.join("");
+          const lines = new LineStarts(text);
+          for (const p of positions) {
+            const i = Math.min(p, text.length);
+            expect(lines.lineStart(i)).toBe(lineStart(text, i));
+          }
+        },
+      ),
+    );
+  });
 });
 
 describe("cue before a name on a long line", () => {

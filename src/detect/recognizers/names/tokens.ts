@@ -187,35 +187,48 @@ export function lineStart(text: string, index: number): number {
 }
 
 /**
- * `lineStart` for many positions in one text, in O(log lines) each: on a long line a backwards
- * search per name would make the scan quadratic. The newline positions are collected on first use.
+ * `lineStart` for many positions in one text. The names of a text are looked at in text order,
+ * so the line of the last lookup is kept and a later position walks forward from it, newline by
+ * newline: all forward lookups together read the text once. A position before that line is a
+ * one-off backwards search (callers only step back a line or two; see `memo`).
  */
 export class LineStarts {
-  private breaks: Int32Array | null = null;
+  /** The line of the last forward lookup: its start, and the newline that ends it (or the text length). */
+  private start = 0;
+  private end = -1;
+  /**
+   * One value that a caller derives from a line start, cached with it (context.ts keeps the
+   * clause of the line before, which needs a backwards search, once per line).
+   */
+  memoLine = -1;
+  memoValue = 0;
 
   constructor(private readonly text: string) {}
 
   /** Same result as `lineStart(text, index)`. */
   lineStart(index: number): number {
-    if (this.breaks === null) this.breaks = newlinePositions(this.text);
-    const breaks = this.breaks;
-    // `lastIndexOf("\n", index - 1)` clamps a negative position to 0.
-    const limit = Math.max(index - 1, 0);
-    let lo = 0;
-    let hi = breaks.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((breaks[mid] as number) <= limit) lo = mid + 1;
-      else hi = mid;
+    const text = this.text;
+    if (this.end < 0) {
+      const nl = text.indexOf("\n");
+      this.end = nl < 0 ? text.length : nl;
     }
-    return lo === 0 ? 0 : (breaks[lo - 1] as number) + 1;
+    // `lastIndexOf("\n", index - 1)` clamps a negative position to 0.
+    const limit = index > 0 ? index - 1 : 0;
+    if (limit < this.start - 1) return text.lastIndexOf("\n", limit) + 1;
+    // Also the last line, where `limit` may be the text length (an empty text).
+    if (limit < this.end || this.end === text.length) return this.start;
+    // Forward: `this.end` is a newline at or before `limit`.
+    let nl = this.end;
+    for (;;) {
+      const next = text.indexOf("\n", nl + 1);
+      if (next < 0 || next > limit) {
+        this.start = nl + 1;
+        this.end = next < 0 ? text.length : next;
+        return this.start;
+      }
+      nl = next;
+    }
   }
-}
-
-function newlinePositions(text: string): Int32Array {
-  const found: number[] = [];
-  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) found.push(i);
-  return Int32Array.from(found);
 }
 
 /** End of the line containing `index` (position of the newline or text end). */
