@@ -240,4 +240,44 @@ describe.skipIf(!browserAvailable)("accounts in the browser", () => {
     await page.getByRole("alert").getByText("This code is not correct").waitFor();
     await page.context().close();
   }, 60_000);
+
+  it("speaks the account's language after login and on reload, and stores a change on the account", async () => {
+    const member = await createMember(app, owner, { name: "eva", displayName: "Eva Smit" });
+    const api = await apiSession(app, member);
+    await api.request("/api/app/auth/profile", { method: "PATCH", body: { language: "en" } });
+    const stored = async () => (await api.get<{ account: { language: string } }>("/api/app/auth/me")).account.language;
+    expect(await stored()).toBe("en");
+
+    // A browser that showed Dutch before: after login the app switches to the account's English.
+    const page = await newPage();
+    await login(page, app, member, "/chat");
+    await page.getByRole("heading", { name: "Safe chat", level: 2 }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe("en");
+
+    // On a reload with the session the account decides, not what this browser showed last.
+    await page.evaluate(() => localStorage.setItem("pw.language", "nl"));
+    await page.reload();
+    await page.getByRole("heading", { name: "Safe chat", level: 2 }).waitFor();
+
+    // The header switch changes the language and stores it on the account.
+    await page.getByText("NL", { exact: true }).click();
+    await page.getByRole("heading", { name: "Veilig chatten", level: 2 }).waitFor();
+    await expect.poll(stored).toBe("nl");
+    await page.reload();
+    await page.getByRole("heading", { name: "Veilig chatten", level: 2 }).waitFor();
+    await page.context().close();
+
+    // Another device that shows English on the login page follows the account's Dutch once logged in.
+    const other = await newPage();
+    await other.goto(`${app.url}/login?next=${encodeURIComponent("/chat")}`);
+    await other.getByText("EN", { exact: true }).click();
+    await other.getByLabel("Account name").fill(member.name);
+    await other.getByLabel(/^Password/).fill(member.password);
+    await other.getByRole("button", { name: "Log in" }).click();
+    await other.getByRole("heading", { name: "Veilig chatten", level: 2 }).waitFor();
+    expect(await other.evaluate(() => document.documentElement.lang)).toBe("nl");
+    // The choice on the login page was for that page only: the account keeps its language.
+    expect(await stored()).toBe("nl");
+    await other.context().close();
+  }, 60_000);
 });

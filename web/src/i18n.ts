@@ -18,12 +18,19 @@ for (const [path, module] of Object.entries(files)) {
 
 export const LANGUAGES = ["nl", "en"] as const;
 export type Language = (typeof LANGUAGES)[number];
+/**
+ * The last language shown in this browser: the login page opens in it. Once someone is logged in,
+ * the account's own language wins (see useAccountLanguage in account.tsx).
+ */
 const STORAGE_KEY = "pw.language";
+
+export function isLanguage(value: unknown): value is Language {
+  return value === "nl" || value === "en";
+}
 
 function initialLanguage(): Language {
   const stored = localStorage.getItem(STORAGE_KEY);
-  if (stored === "nl" || stored === "en") return stored;
-  return "nl";
+  return isLanguage(stored) ? stored : "nl";
 }
 
 void i18n.use(initReactI18next).init({

@@ -15,7 +15,7 @@ import {
 } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useEffect, useState } from "react";
+import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { useRefreshSession } from "../../account";
@@ -35,8 +35,7 @@ function ProfileCard({ account }: { account: PublicAccount }) {
   const refresh = useRefreshSession();
   const [displayName, setDisplayName] = useState(account.displayName);
   const save = useMutation({
-    mutationFn: (patch: { displayName?: string; language?: "nl" | "en" }) =>
-      api("/api/app/auth/profile", { method: "PATCH", body: patch }),
+    mutationFn: (patch: { displayName?: string }) => api("/api/app/auth/profile", { method: "PATCH", body: patch }),
     onSuccess: async () => {
       await client.invalidateQueries({ queryKey: PROFILE });
       await refresh();
@@ -87,11 +86,8 @@ function ProfileCard({ account }: { account: PublicAccount }) {
             aria-labelledby="language-label"
             w="fit-content"
             value={i18n.language}
-            onChange={(value) => {
-              const language = value === "en" ? "en" : "nl";
-              void i18n.changeLanguage(language);
-              save.mutate({ language });
-            }}
+            // The session stores the new language on the account (account.tsx).
+            onChange={(value) => void i18n.changeLanguage(value === "en" ? "en" : "nl")}
             data={[
               { value: "nl", label: "Nederlands" },
               { value: "en", label: "English" },
@@ -252,14 +248,6 @@ function TwoFactorCard({ profile }: { profile: Profile }) {
 export function AccountPage() {
   const { t } = useTranslation("auth");
   const profile = useQuery({ queryKey: PROFILE, queryFn: () => api<Profile>("/api/app/auth/profile") });
-  const { i18n } = useTranslation();
-  const language = profile.data?.account.language;
-  // The stored choice wins on another device; the switch in the header changes it for this one.
-  useEffect(() => {
-    if (language && localStorage.getItem("pw.language") === null && i18n.language !== language) {
-      void i18n.changeLanguage(language);
-    }
-  }, [language, i18n]);
   return (
     <Stack maw={960}>
       <PageHeader
