@@ -1,17 +1,6 @@
 import type { Candidate, Recognizer, ScanInput } from "../../types.js";
-import {
-  FIRST_NAMES,
-  isSectorHead,
-  LABEL_WORDS,
-  NON_NAME,
-  NON_ORG_BODY,
-  PARTY_LABEL_WORDS,
-  SALUTATION_WORDS,
-  TITLE_WORDS,
-  TRAILING_HEAD_WORDS,
-  VENDOR_PHRASES,
-  VENDORS,
-} from "./lexicon.js";
+import { Fact } from "./facts.js";
+import { PARTY_LABEL_WORDS, VENDOR_PHRASES } from "./lexicon.js";
 import { type CapToken, sharedTokens } from "./tokens.js";
 
 /**
@@ -28,12 +17,17 @@ export const TRAILING_LEGAL_FORM =
  */
 const LEGAL_FORM_FIRST = new Set([..."BbNnVvCUWGAKLPpISH&"].map((c) => c.charCodeAt(0)));
 
-/** True when `TRAILING_LEGAL_FORM` matches at `index`. */
-export function legalFormAt(text: string, index: number): boolean {
+/** False when `TRAILING_LEGAL_FORM` cannot match at `index`. */
+export function mayStartLegalForm(text: string, index: number): boolean {
   let i = index;
   if (text.charCodeAt(i) === 44) i++;
   if (text.charCodeAt(i) === 32) i++;
-  if (!LEGAL_FORM_FIRST.has(text.charCodeAt(i))) return false;
+  return LEGAL_FORM_FIRST.has(text.charCodeAt(i));
+}
+
+/** True when `TRAILING_LEGAL_FORM` matches at `index`. */
+export function legalFormAt(text: string, index: number): boolean {
+  if (!mayStartLegalForm(text, index)) return false;
   TRAILING_LEGAL_FORM.lastIndex = index;
   return TRAILING_LEGAL_FORM.test(text);
 }
@@ -43,15 +37,9 @@ const ORG_GAP = /^(?: | ?- ?| & | en | (?:van|de|den|der|het|'t|voor|aan|la|le|d
 
 const MAX_BODY_TOKENS = 4;
 
-/** Abbreviations inside business names: `Gebr. Schuurman`, `Fa. Jansen`. */
-const ABBREVIATIONS = new Set(["gebr", "fa", "st", "mr", "dr", "ir", "wed", "comm", "int"]);
-
-/** Capitalised articles and particles inside a business name: `De Hamer`, `Van Dijk`, `Het Anker`. */
-const ORG_PARTICLES = new Set(["de", "het", "van", "der", "den", "ter", "ten", "'t", "t"]);
-
 function isVendor(text: string, folded: string, tokens: CapToken[], from: number, to: number): boolean {
   const first = tokens[from] as CapToken;
-  if (VENDORS.has(first.key)) return true;
+  if ((first.facts & Fact.Vendor) !== 0) return true;
   const lastTok = tokens[Math.min(to, from + 2)] as CapToken;
   const phrase = folded.slice(first.start, lastTok.end).replace(/\s+/g, " ");
   for (const v of VENDOR_PHRASES) if (phrase.startsWith(v)) return true;
@@ -75,9 +63,11 @@ function joinsBack(text: string, left: CapToken, right: CapToken): boolean {
   const gap = gapBetween(text, left, right);
   if (!ORG_GAP.test(gap)) return false;
   if (!WORDY_GAP.test(gap)) return true;
-  if (ORG_PARTICLES.has(left.key) || isSectorHead(left.key)) return true;
+  if ((left.facts & (Fact.OrgParticle | Fact.SectorHead)) !== 0) return true;
   // `Anna de Vries Coaching`: a first name, a tussenvoegsel and a surname; never `van Van`.
-  return FIRST_NAMES.has(left.key) && !ORG_PARTICLES.has(right.key) && SURNAME_PARTICLE_GAP.test(gap);
+  return (
+    (left.facts & Fact.FirstName) !== 0 && (right.facts & Fact.OrgParticle) === 0 && SURNAME_PARTICLE_GAP.test(gap)
+  );
 }
 
 export const SURNAME_PARTICLE_GAP = /^ (?:van|de|den|der|ter|ten|'t)(?: (?:de|der|den|het|'t))? $/;
@@ -89,12 +79,12 @@ function extendBody(text: string, tokens: CapToken[], i: number, limit: number):
     const prev = tokens[j - 1] as CapToken;
     const tok = tokens[j] as CapToken;
     const gap = gapBetween(text, prev, tok);
-    if (!ORG_GAP.test(gap) && !(gap === ". " && ABBREVIATIONS.has(prev.key))) break;
-    TRAILING_LEGAL_FORM.lastIndex = prev.end;
-    if (TRAILING_LEGAL_FORM.test(text)) break;
-    if (NON_ORG_BODY.has(tok.key) && !tok.acronym && !ORG_PARTICLES.has(tok.key) && !TRAILING_HEAD_WORDS.has(tok.key))
+    if (!ORG_GAP.test(gap) && !(gap === ". " && (prev.facts & Fact.Abbreviation) !== 0)) break;
+    if (legalFormAt(text, prev.end)) break;
+    if ((tok.facts & (Fact.NonOrgBody | Fact.OrgParticle | Fact.TrailingHead)) === Fact.NonOrgBody && !tok.acronym) {
       break;
-    if (isSectorHead(tok.key) && j > i + 1) break;
+    }
+    if ((tok.facts & Fact.SectorHead) !== 0 && j > i + 1) break;
     last = j;
   }
   return last;
@@ -104,6 +94,7 @@ function extendBody(text: string, tokens: CapToken[], i: number, limit: number):
 function legalFormEnd(text: string, end: number): number {
   let e = end;
   for (let k = 0; k < 2; k++) {
+    if (!mayStartLegalForm(text, e)) break;
     TRAILING_LEGAL_FORM.lastIndex = e;
     const m = TRAILING_LEGAL_FORM.exec(text);
     if (m === null) break;
@@ -112,8 +103,13 @@ function legalFormEnd(text: string, end: number): number {
   return e;
 }
 
+/** A word that names a kind of business, before (`Bakkerij`) or after (`Bouw`) the name. */
+const BUSINESS = Fact.TrailingHead | Fact.SectorHead;
+
+const SENTENCE_WORD = Fact.NonName | Fact.Title | Fact.Salutation | Fact.Label;
+
 function startsLikeSentenceWord(tok: CapToken): boolean {
-  return NON_NAME.has(tok.key) || TITLE_WORDS.has(tok.key) || SALUTATION_WORDS.has(tok.key) || LABEL_WORDS.has(tok.key);
+  return (tok.facts & SENTENCE_WORD) !== 0;
 }
 
 export function scanOrganizations(input: ScanInput): Candidate[] {
@@ -132,9 +128,8 @@ export function scanOrganizations(input: ScanInput): Candidate[] {
     const tok = tokens[i] as CapToken;
     if (tok.acronym) {
       // `Bouw BV` reads as a trailing form below; an acronym alone can still carry a legal form (`ABC B.V.`).
-    } else if (TRAILING_HEAD_WORDS.has(tok.key) || isSectorHead(tok.key)) {
-      const last =
-        TRAILING_HEAD_WORDS.has(tok.key) && !isSectorHead(tok.key) ? i : extendBody(text, tokens, i, MAX_BODY_TOKENS);
+    } else if ((tok.facts & BUSINESS) !== 0) {
+      const last = (tok.facts & BUSINESS) === Fact.TrailingHead ? i : extendBody(text, tokens, i, MAX_BODY_TOKENS);
       if (last > i) {
         const end = legalFormEnd(text, (tokens[last] as CapToken).end);
         emit(i, last, end, 0.9);
@@ -148,7 +143,7 @@ export function scanOrganizations(input: ScanInput): Candidate[] {
           from - 1 > coveredUntil &&
           i - from < 3 &&
           joinsBack(text, tokens[from - 1] as CapToken, tokens[from] as CapToken) &&
-          (ORG_PARTICLES.has((tokens[from - 1] as CapToken).key) ||
+          (((tokens[from - 1] as CapToken).facts & Fact.OrgParticle) !== 0 ||
             !startsLikeSentenceWord(tokens[from - 1] as CapToken))
         ) {
           from--;
@@ -162,18 +157,19 @@ export function scanOrganizations(input: ScanInput): Candidate[] {
     if (formEnd > tok.end && !/^,? ?(?:Groep|Group|Beheer)$/.test(text.slice(tok.end, formEnd))) {
       let from = i;
       while (
-        !isSectorHead((tokens[from] as CapToken).key) &&
+        ((tokens[from] as CapToken).facts & Fact.SectorHead) === 0 &&
         from - 1 > coveredUntil &&
         i - from < MAX_BODY_TOKENS &&
         joinsBack(text, tokens[from - 1] as CapToken, tokens[from] as CapToken) &&
-        (ORG_PARTICLES.has((tokens[from - 1] as CapToken).key) || !startsLikeSentenceWord(tokens[from - 1] as CapToken))
+        (((tokens[from - 1] as CapToken).facts & Fact.OrgParticle) !== 0 ||
+          !startsLikeSentenceWord(tokens[from - 1] as CapToken))
       ) {
         from--;
       }
       while (
         from < i &&
         startsLikeSentenceWord(tokens[from] as CapToken) &&
-        !ORG_PARTICLES.has((tokens[from] as CapToken).key)
+        ((tokens[from] as CapToken).facts & Fact.OrgParticle) === 0
       )
         from++;
       // `De Hamer V.O.F.` keeps its article; a sentence-initial `De` before a firm name does too.
@@ -184,22 +180,17 @@ export function scanOrganizations(input: ScanInput): Candidate[] {
     }
     // `Klant: Zorgpunt Noord`, `Opdrachtgever: De Groene Vingers`: a party label before words that are no person.
     const label = partyLabelBefore(text, folded, tok.start);
-    if (label && !FIRST_NAMES.has(tok.key) && !startsLikeSentenceWord(tok)) {
+    if (label && (tok.facts & Fact.FirstName) === 0 && !startsLikeSentenceWord(tok)) {
       const last = extendBody(text, tokens, i, MAX_BODY_TOKENS);
       const end = legalFormEnd(text, (tokens[last] as CapToken).end);
       // `Klant: Kuiper Administratie N.V.`: the label plus a business word or a legal form is as
       // sure as either alone elsewhere; a bare `Klant: Zorgpunt Noord` stays a weaker guess.
       let business = end > (tokens[last] as CapToken).end;
-      for (let k = i + 1; k <= last && !business; k++) business = isBusinessWord((tokens[k] as CapToken).key);
+      for (let k = i + 1; k <= last && !business; k++) business = ((tokens[k] as CapToken).facts & BUSINESS) !== 0;
       emit(i, last, end, business ? 0.9 : 0.7);
     }
   }
   return out;
-}
-
-/** A word that names a kind of business, before (`Bakkerij`) or after (`Bouw`) the name. */
-export function isBusinessWord(key: string): boolean {
-  return TRAILING_HEAD_WORDS.has(key) || isSectorHead(key);
 }
 
 const PARTY_LABEL = /([a-z]+) *: *$/;

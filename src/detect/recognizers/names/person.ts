@@ -160,6 +160,9 @@ function nearDigit(text: string, token: CapToken): boolean {
   );
 }
 
+/** The first two characters of every tussenvoegsel sequence (all have two or more), as `c0 << 16 | c1`. */
+const PARTICLE_HEADS = new Set([...PARTICLE_SEQUENCES].map((p) => (p.charCodeAt(0) << 16) | p.charCodeAt(1)));
+
 /** `particleGap` per gap text: the same few gaps (` van `, ` de `) come back all the time. */
 const particleGapCache = new Map<string, boolean>();
 
@@ -168,6 +171,8 @@ function particleGap(gap: string): boolean {
   // Cheap rejections first: the pattern needs a space at both ends and a word between.
   const n = gap.length;
   if (n < 3 || n > 16 || gap.charCodeAt(0) !== 32 || gap.charCodeAt(n - 1) !== 32) return false;
+  // Every sequence starts with one of a few letter pairs (` en `, ` met ` do not).
+  if (!PARTICLE_HEADS.has((gap.charCodeAt(1) << 16) | gap.charCodeAt(2))) return false;
   let known = particleGapCache.get(gap);
   if (known === undefined) {
     known = PARTICLE_GAP.test(gap) && PARTICLE_SEQUENCES.has(gap.trim());
@@ -366,15 +371,22 @@ function scoreWithContext(
   return Math.min(score, 0.9);
 }
 
-/** Lengths of the known vendors: a span of another length needs no lookup. */
-const VENDOR_LENGTHS = new Set([...VENDORS].map((v) => v.length));
+/** Length and first two characters of the known vendors: a span that differs needs no lookup. */
+const VENDOR_SHAPES = new Set([...VENDORS].map((v) => vendorShape(v, 0, v.length)));
+
+/** A lossy fingerprint, only to rule spans out: equal strings have equal shapes. */
+function vendorShape(folded: string, start: number, end: number): number {
+  const length = end - start;
+  const second = length > 1 ? folded.charCodeAt(start + 1) & 0x3ff : 0;
+  return (length << 20) | ((folded.charCodeAt(start) & 0x3ff) << 10) | second;
+}
 /** The first two characters of the vendors of more than one word, as `c0 << 16 | c1`. */
 const VENDOR_PHRASE_HEADS = new Set(VENDOR_PHRASES.map((v) => (v.charCodeAt(0) << 16) | v.charCodeAt(1)));
 
 /** `Autoriteit Persoonsgegevens`, `Albert Heijn`: public bodies and vendors are no people. */
 function isVendorName(folded: string, start: number, end: number): boolean {
   const length = end - start;
-  if (VENDOR_LENGTHS.has(length) && VENDORS.has(folded.slice(start, end))) return true;
+  if (VENDOR_SHAPES.has(vendorShape(folded, start, end)) && VENDORS.has(folded.slice(start, end))) return true;
   if (!VENDOR_PHRASE_HEADS.has((folded.charCodeAt(start) << 16) | folded.charCodeAt(start + 1))) return false;
   for (const v of VENDOR_PHRASES) if (v.length <= length && folded.startsWith(v, start)) return true;
   return false;

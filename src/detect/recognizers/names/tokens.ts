@@ -237,14 +237,30 @@ export function lineEnd(text: string, index: number): number {
   return nl < 0 ? text.length : nl;
 }
 
-const cache = new WeakMap<object, CapToken[]>();
+/**
+ * The last input and its tokens. The person and organisation recognizers scan the same input
+ * object one after the other, so one entry is enough; a WeakMap entry per input costs more than
+ * the tokenisation of a 4 KB prompt (ephemeron bookkeeping in every garbage collection). The
+ * price is that the last input stays referenced until the next scan.
+ */
+let cachedInput: ScanText | null = null;
+let cachedText = "";
+let cachedFolded = "";
+let cachedTokens: CapToken[] = [];
+
+interface ScanText {
+  readonly text: string;
+  readonly folded: string;
+}
 
 /** The tokens of one scan input, computed once and shared by the names recognizers. */
-export function sharedTokens(input: { readonly text: string; readonly folded: string }): CapToken[] {
-  let tokens = cache.get(input);
-  if (tokens === undefined) {
-    tokens = capitalisedTokens(input.text, input.folded);
-    cache.set(input, tokens);
-  }
+export function sharedTokens(input: ScanText): CapToken[] {
+  // The strings are compared too: a caller may reuse one object for another text.
+  if (cachedInput === input && input.text === cachedText && input.folded === cachedFolded) return cachedTokens;
+  const tokens = capitalisedTokens(input.text, input.folded);
+  cachedInput = input;
+  cachedText = input.text;
+  cachedFolded = input.folded;
+  cachedTokens = tokens;
   return tokens;
 }
