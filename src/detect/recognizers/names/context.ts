@@ -18,36 +18,49 @@ export type Cue = (typeof Cue)[keyof typeof Cue];
 const MAX_WORDS_BEFORE = 4;
 
 /**
- * Bounds of the words before a name, last word first (`wordStarts[0]`..`wordEnds[0]` is the
- * word right before it). Scratch space, filled by `wordsBefore` and read at once: this runs for
- * almost every name, and index ranges cost no slices or arrays.
+ * The words before a name, read backwards one at a time and only as far as a caller asks: the
+ * last words (white-space separated, with their punctuation) of the 48 characters of the
+ * current line before the name, at most MAX_WORDS_BEFORE. Bounds in `wordStarts`/`wordEnds`,
+ * last word first. Scratch space: this runs for almost every name, and index ranges cost no
+ * slices or arrays.
  */
 const wordStarts = new Int32Array(MAX_WORDS_BEFORE);
 const wordEnds = new Int32Array(MAX_WORDS_BEFORE);
+/** How many words are read, where reading goes on, and where it stops. */
+let wordCount = 0;
+let wordCursor = 0;
+let wordLimit = 0;
+let wordsDone = false;
 
-/**
- * The last words (white-space separated, with their punctuation) of the 48 characters of the
- * current line before `start`: at most MAX_WORDS_BEFORE of them, into `wordStarts`/`wordEnds`.
- * Returns how many.
- */
-function wordsBefore(folded: string, start: number, from: number): number {
-  const lo = Math.max(from, start - 48);
-  let count = 0;
-  let i = start;
-  while (count < MAX_WORDS_BEFORE) {
+function startWords(start: number, from: number): void {
+  wordCount = 0;
+  wordCursor = start;
+  wordLimit = Math.max(from, start - 48);
+  wordsDone = false;
+}
+
+/** True when word `w` (0 = the last one) exists, reading back as far as needed. */
+function hasWord(folded: string, w: number): boolean {
+  while (wordCount <= w && !wordsDone) {
+    const lo = wordLimit;
+    let i = wordCursor;
     while (i > lo && isSpace(folded.charCodeAt(i - 1))) i--;
-    if (i <= lo) break;
+    if (i <= lo || wordCount === MAX_WORDS_BEFORE) {
+      wordsDone = true;
+      break;
+    }
     const end = i;
     while (i > lo && !isSpace(folded.charCodeAt(i - 1))) i--;
-    wordStarts[count] = i;
-    wordEnds[count] = end;
-    count++;
+    wordStarts[wordCount] = i;
+    wordEnds[wordCount] = end;
+    wordCount++;
+    wordCursor = i;
   }
-  return count;
+  return w < wordCount;
 }
 
 /**
- * The fact mask (facts.ts) of word `w` of the last `wordsBefore` call, without leading `("'[`
+ * The fact mask (facts.ts) of word `w` (which `hasWord` found), without leading `("'[`
  * and trailing `.:,;)]`; 0 when nothing is left.
  */
 function bareFacts(folded: string, w: number): number {
@@ -58,7 +71,7 @@ function bareFacts(folded: string, w: number): number {
   return factsOf(folded, s, e);
 }
 
-/** Word `w` of the last `wordsBefore` call, without its leading and trailing punctuation. */
+/** Word `w` (which `hasWord` found), without its leading and trailing punctuation. */
 function bareWord(folded: string, w: number): string {
   let s = wordStarts[w] as number;
   let e = wordEnds[w] as number;
@@ -77,7 +90,7 @@ function isClosing(code: number): boolean {
 
 /** The characters of the regex class `\s` (and of `String.prototype.trim`). */
 function isSpace(code: number): boolean {
-  if (code <= 32) return code === 32 || (code >= 9 && code <= 13);
+  if (code < 0xa0) return code === 32 || (code >= 9 && code <= 13);
   return (
     code === 0xa0 ||
     code === 0x1680 ||
@@ -120,6 +133,11 @@ function clauseBetween(folded: string, from: number, to: number): Clause {
   // A sentence end inside the stripped tail leaves nothing.
   for (let c = Math.max(from, e - 1); c <= to - 2; c++) if (isCut(folded, c)) return Clause.Empty;
   if (e === from) return Clause.Empty;
+  // A sign-off ends in one of a few words (`groet`, `regards`): when the last word is none,
+  // neither is the clause. The word is at most as long as a sign-off.
+  let w = e - 1;
+  while (w > from && e - w <= MAX_SIGNOFF && !isSpace(folded.charCodeAt(w - 1))) w--;
+  if (e - w > MAX_SIGNOFF || (factsOf(folded, w, e) & Fact.SignoffTail) === 0) return Clause.Other;
   let k = e - 1;
   for (let j = e - 1; j > from; j--) {
     if (!isSpace(folded.charCodeAt(j))) k = j;
@@ -167,8 +185,9 @@ export function cueBefore(text: string, folded: string, start: number, lines = n
     return Cue.Strong;
   }
   const ls = lines.lineStart(start);
-  const count = wordsBefore(folded, start, ls);
-  const last = count === 0 ? 0 : bareFacts(folded, 0);
+  startWords(start, ls);
+  const any = hasWord(folded, 0);
+  const last = any ? bareFacts(folded, 0) : 0;
   // Before the clause check: `Dear Mr. Okonkwo` must not read as a sentence ending in `Mr.`.
   if ((last & Fact.Title) !== 0) return Cue.Strong;
   const clause = clauseBetween(folded, ls, start);
@@ -176,15 +195,15 @@ export function cueBefore(text: string, folded: string, start: number, lines = n
     return previousLineClause(folded, ls, lines) === Clause.Signoff ? Cue.Strong : Cue.None;
   }
   if (clause === Clause.Signoff) return Cue.Strong;
-  if (count === 0) return Cue.None;
-  if ((last & Fact.Salutation) !== 0 && (count === 1 || (bareFacts(folded, 1) & Fact.Salutation) !== 0)) {
+  if (!any) return Cue.None;
+  if ((last & Fact.Salutation) !== 0 && (!hasWord(folded, 1) || (bareFacts(folded, 1) & Fact.Salutation) !== 0)) {
     return Cue.Strong;
   }
   const lastStart = wordStarts[0] as number;
   const lastEnd = wordEnds[0] as number;
   const dash = lastEnd - lastStart === 1 && folded.charCodeAt(lastStart) === 45;
   if (folded.charCodeAt(lastEnd - 1) === 58 || dash) {
-    const label = dash ? (count > 1 ? bareFacts(folded, 1) : 0) : last;
+    const label = dash ? (hasWord(folded, 1) ? bareFacts(folded, 1) : 0) : last;
     if ((label & Fact.Label) !== 0) return (label & Fact.PartyLabel) !== 0 ? Cue.Medium : Cue.Strong;
     return Cue.Weak;
   }
@@ -194,7 +213,7 @@ export function cueBefore(text: string, folded: string, start: number, lines = n
   if ((last & Fact.Preceding) !== 0) return Cue.Medium;
   if ((last & Fact.PrecedingTail) === 0) return Cue.None;
   let phrase = bareWord(folded, 0);
-  for (let k = 2; k <= 3 && k <= count; k++) {
+  for (let k = 2; k <= 3 && hasWord(folded, k - 1); k++) {
     phrase = `${bareWord(folded, k - 1)} ${phrase}`;
     if (PRECEDING.has(phrase)) return Cue.Medium;
   }

@@ -17,6 +17,7 @@ import {
   PARTY_LABEL_WORDS,
   PRECEDING,
   SALUTATION_WORDS,
+  SIGNOFF_PHRASES,
   SURNAMES,
   TITLE_WORDS,
   TRAILING_HEAD_WORDS,
@@ -70,6 +71,8 @@ export const Fact = {
   Preceding: 1 << 24,
   /** The last word of a longer phrase before a name (`met` of `gesproken met`). */
   PrecedingTail: 1 << 25,
+  /** The last word of a sign-off (`groet` of `met vriendelijke groet`). */
+  SignoffTail: 1 << 26,
 } as const;
 
 /** Capitalised particles that can open a surname (`De Vries`, `Van Dijk`, `El Amrani`). */
@@ -131,6 +134,9 @@ const PRECEDING_TAILS = new Set(
   [...PRECEDING].filter((p) => p.includes(" ")).map((p) => p.slice(p.lastIndexOf(" ") + 1)),
 );
 
+/** The last words of the sign-off phrases (the whole phrase when it is one word). */
+const SIGNOFF_TAILS = new Set([...SIGNOFF_PHRASES].map((p) => p.slice(p.lastIndexOf(" ") + 1)));
+
 function computeKeyStop(key: string): number {
   if (TITLE_WORDS.has(key) || SALUTATION_WORDS.has(key)) return KeyStop.Carry;
   if (LEADING_CAP_PARTICLES.has(key)) return KeyStop.None;
@@ -170,5 +176,6 @@ export function computeFacts(key: string): number {
   if (key === "t.a.v" || key === "tav" || key === "attn") f |= Fact.Attention;
   if (PRECEDING.has(key)) f |= Fact.Preceding;
   if (PRECEDING_TAILS.has(key)) f |= Fact.PrecedingTail;
+  if (SIGNOFF_TAILS.has(key)) f |= Fact.SignoffTail;
   return f;
 }
