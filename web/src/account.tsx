@@ -39,6 +39,9 @@ export function useSessionQuery() {
   });
 }
 
+/** Language saves one after the other: NL, EN, NL clicked quickly must end as NL on the server too. */
+let languageSaves: Promise<unknown> = Promise.resolve();
+
 /** Saves a language chosen while logged in on the account, and in the cached session at once. */
 function saveLanguage(client: QueryClient, accountId: string, language: Language): void {
   const state = client.getQueryData<SessionState>(SESSION_QUERY_KEY);
@@ -46,7 +49,9 @@ function saveLanguage(client: QueryClient, accountId: string, language: Language
   if (!state || !account || account.id !== accountId || account.language === language) return;
   client.setQueryData<SessionState>(SESSION_QUERY_KEY, { ...state, account: { ...account, language } });
   // Best effort: the switch has already happened on screen, and the next change saves it again.
-  void api("/api/app/auth/profile", { method: "PATCH", body: { language } }).catch(() => undefined);
+  languageSaves = languageSaves
+    .then(() => api("/api/app/auth/profile", { method: "PATCH", body: { language } }))
+    .catch(() => undefined);
 }
 
 /**
