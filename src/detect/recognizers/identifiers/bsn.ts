@@ -7,6 +7,7 @@
  */
 
 import { bsnElevenProof } from "../../checksums.js";
+import { digitRuns, StickyScan, stickyOf } from "../../digit-runs.js";
 import type { Candidate, Recognizer, ScanInput } from "../../types.js";
 import { candidate, digitsOf, keywordMatcher, keywordNear, keywordWithin, REFERENCE_WORDS } from "./shared.js";
 
@@ -17,6 +18,24 @@ export const BSN_PATTERN =
   /(?<![A-Za-z0-9_\u00C0-\u024F])(?<!\d[ .,/:-])(?:\d{4}\.\d{2}\.\d{3}|\d{4} \d{2} \d{3}|\d{4}-\d{2}-\d{3}|\d{3}\.\d{3}\.\d{3}|\d{3} \d{3} \d{3}|\d{3}-\d{3}-\d{3}|\d{3}\.\d{2}\.\d{3}|\d{8,9})(?![A-Za-z0-9_\u00C0-\u024F])(?![ .,/:-]\d)/g;
 
 /** Amounts and phone numbers end right before the digits they own. */
+const BSN_AT = stickyOf(BSN_PATTERN);
+
+/**
+ * The matches of BSN_PATTERN in `text`: those of a global scan, found by trying the pattern only
+ * at runs of at least 3 digits (every form starts at the first digit of such a run).
+ */
+export function bsnMatches(text: string): RegExpExecArray[] {
+  const found: RegExpExecArray[] = [];
+  const runs = digitRuns(text);
+  const scan = new StickyScan(BSN_AT, text);
+  for (let r = 0; r < runs.length; r += 2) {
+    if ((runs[r + 1] as number) - (runs[r] as number) < 3) continue;
+    const m = scan.at(runs[r] as number);
+    if (m !== null) found.push(m);
+  }
+  return found;
+}
+
 export const MONEY_OR_PHONE_BEFORE = /(?:€|\$|£|eur|euro|usd|\+\d{1,3}|\(0\))[\s:]{0,3}$/;
 
 /** A quantity or an amount: `123 456 789 stuks`, `omzet 111 222 333 euro`. */
@@ -86,7 +105,7 @@ export const bsnRecognizer: Recognizer = {
   types: ["BSN"],
   scan(input: ScanInput): Candidate[] {
     const out: Candidate[] = [];
-    for (const m of input.text.matchAll(BSN_PATTERN)) {
+    for (const m of bsnMatches(input.text)) {
       const value = m[0];
       const raw = digitsOf(value);
       const digits = raw.length === 8 ? `0${raw}` : raw;

@@ -6,6 +6,7 @@
  */
 
 import { luhn } from "../../checksums.js";
+import { digitRuns, StickyScan, stickyOf } from "../../digit-runs.js";
 import type { Candidate, Recognizer, ScanInput } from "../../types.js";
 import { candidate, digitsOf, keywordMatcher, keywordNear, keywordWithin, REFERENCE_WORDS } from "./shared.js";
 
@@ -17,6 +18,24 @@ export const CREDIT_CARD_RECOGNIZER = "credit-card";
  */
 export const CREDIT_CARD_PATTERN =
   /(?<![A-Za-z0-9_])(?<!\d[ .,/:-])(?:\d{4} \d{4} \d{4} \d{1,4}(?: \d{3})?|\d{4}-\d{4}-\d{4}-\d{1,4}(?:-\d{3})?|\d{4} \d{6} \d{4,5}|\d{4}-\d{6}-\d{4,5}|\d{13,19})(?![A-Za-z0-9_])(?![.,/:-]\d)/g;
+
+const CREDIT_CARD_AT = stickyOf(CREDIT_CARD_PATTERN);
+
+/**
+ * The matches of CREDIT_CARD_PATTERN in `text`: those of a global scan, found by trying the pattern only
+ * at runs of at least 4 digits (every form starts at the first digit of such a run).
+ */
+export function creditCardMatches(text: string): RegExpExecArray[] {
+  const found: RegExpExecArray[] = [];
+  const runs = digitRuns(text);
+  const scan = new StickyScan(CREDIT_CARD_AT, text);
+  for (let r = 0; r < runs.length; r += 2) {
+    if ((runs[r + 1] as number) - (runs[r] as number) < 4) continue;
+    const m = scan.at(runs[r] as number);
+    if (m !== null) found.push(m);
+  }
+  return found;
+}
 
 interface Issuer {
   readonly name: string;
@@ -103,7 +122,7 @@ export const creditCardRecognizer: Recognizer = {
   types: ["CREDIT_CARD"],
   scan(input: ScanInput): Candidate[] {
     const out: Candidate[] = [];
-    for (const m of input.text.matchAll(CREDIT_CARD_PATTERN)) {
+    for (const m of creditCardMatches(input.text)) {
       let value = m[0];
       let digits = digitsOf(value);
       // A fifth group may be a separate number after a 16-digit card (`... 1111 123 stuks`).

@@ -6,6 +6,7 @@
  * value. A driving licence number is ten digits, likewise only next to `rijbewijs`.
  */
 
+import { digitRuns, StickyScan, stickyOf } from "../../digit-runs.js";
 import type { Candidate, Recognizer, ScanInput } from "../../types.js";
 import { candidate, keywordMatcher, keywordNear } from "./shared.js";
 
@@ -16,6 +17,41 @@ export const DOCUMENT_NUMBER_PATTERN = /(?<![A-Za-z0-9])[A-NP-Z]{2}[A-NP-Z0-9]{6
 
 /** Driving licence number: ten digits (a phone number starts with 0, a licence number does not). */
 export const DRIVING_LICENCE_PATTERN = /(?<![A-Za-z0-9_])(?<!\d[ .,/:-])[1-9]\d{9}(?![A-Za-z0-9_])(?![ .,/:-]\d)/g;
+
+const DOCUMENT_NUMBER_AT = stickyOf(DOCUMENT_NUMBER_PATTERN);
+const DRIVING_LICENCE_AT = stickyOf(DRIVING_LICENCE_PATTERN);
+/** A document number is nine characters and ends in a digit followed by no letter or digit. */
+const DOCUMENT_NUMBER_LENGTH = 9;
+const DRIVING_LICENCE_LENGTH = 10;
+
+/**
+ * The matches of DOCUMENT_NUMBER_PATTERN in `text`: those of a global scan, found by trying the
+ * pattern only nine characters before the end of each run of digits (a document number ends in a
+ * digit that no letter or digit follows).
+ */
+export function documentNumberMatches(text: string): RegExpExecArray[] {
+  const found: RegExpExecArray[] = [];
+  const runs = digitRuns(text);
+  const scan = new StickyScan(DOCUMENT_NUMBER_AT, text);
+  for (let r = 0; r < runs.length; r += 2) {
+    const m = scan.at((runs[r + 1] as number) - DOCUMENT_NUMBER_LENGTH);
+    if (m !== null) found.push(m);
+  }
+  return found;
+}
+
+/** The matches of DRIVING_LICENCE_PATTERN in `text`: whole runs of ten digits, tried one by one. */
+export function drivingLicenceMatches(text: string): RegExpExecArray[] {
+  const found: RegExpExecArray[] = [];
+  const runs = digitRuns(text);
+  const scan = new StickyScan(DRIVING_LICENCE_AT, text);
+  for (let r = 0; r < runs.length; r += 2) {
+    if ((runs[r + 1] as number) - (runs[r] as number) !== DRIVING_LICENCE_LENGTH) continue;
+    const m = scan.at(runs[r] as number);
+    if (m !== null) found.push(m);
+  }
+  return found;
+}
 
 const DOCUMENT_WORDS_LIST = [
   "paspoort*",
@@ -74,7 +110,7 @@ export const idDocumentRecognizer: Recognizer = {
   types: ["ID_DOCUMENT"],
   scan(input: ScanInput): Candidate[] {
     const out: Candidate[] = [];
-    for (const m of input.text.matchAll(DOCUMENT_NUMBER_PATTERN)) {
+    for (const m of documentNumberMatches(input.text)) {
       const start = m.index;
       const end = start + m[0].length;
       if (!keywordNear(input.folded, start, end, DOCUMENT_WORDS)) continue;
@@ -82,7 +118,7 @@ export const idDocumentRecognizer: Recognizer = {
       const mixed = HAS_DIGIT.test(middle) && HAS_LETTER.test(middle);
       out.push(candidate("ID_DOCUMENT", start, end, mixed ? SCORE_MIXED : SCORE_PLAIN, ID_DOCUMENT_RECOGNIZER));
     }
-    for (const m of input.text.matchAll(DRIVING_LICENCE_PATTERN)) {
+    for (const m of drivingLicenceMatches(input.text)) {
       const start = m.index;
       const end = start + m[0].length;
       if (keywordNear(input.folded, start, end, DRIVING_LICENCE_WORDS)) {

@@ -7,6 +7,7 @@
  */
 
 import { mod97 } from "../../checksums.js";
+import { digitRuns, StickyScan, stickyOf } from "../../digit-runs.js";
 import type { Candidate, Recognizer, ScanInput } from "../../types.js";
 import { candidate, digitsOf, keywordMatcher, keywordNear } from "./shared.js";
 
@@ -21,6 +22,52 @@ export const BE_VAT_PATTERN = /(?<![A-Za-z0-9])BE[ .]?[01]\d{3}(?:\d{6}|\.\d{3}\
 
 /** `DE123456789`, `DE 123 456 789`. */
 export const DE_VAT_PATTERN = /(?<![A-Za-z0-9])DE ?(?:\d{9}|\d{3} \d{3} \d{3})(?![A-Za-z0-9])/gi;
+
+const NL_VAT_AT = stickyOf(NL_VAT_PATTERN);
+const BE_VAT_AT = stickyOf(BE_VAT_PATTERN);
+const DE_VAT_AT = stickyOf(DE_VAT_PATTERN);
+
+/**
+ * Each pattern is a two-letter country code, at most one separator (`[ .]` for NL and BE, a space
+ * for DE), then a run of at least `minRun` digits: a match starts two characters before a run of
+ * digits, or three with a separator between. The matches of a global scan with `pattern`, found by
+ * trying it only there.
+ */
+function vatMatches(
+  sticky: RegExp,
+  text: string,
+  folded: string,
+  code: string,
+  separators: string,
+  minRun: number,
+): RegExpExecArray[] {
+  const found: RegExpExecArray[] = [];
+  const runs = digitRuns(text);
+  const scan = new StickyScan(sticky, text);
+  const c0 = code.charCodeAt(0);
+  const c1 = code.charCodeAt(1);
+  for (let r = 0; r < runs.length; r += 2) {
+    const digit = runs[r] as number;
+    if ((runs[r + 1] as number) - digit < minRun) continue;
+    const before = text[digit - 1];
+    const at = before !== undefined && separators.includes(before) ? digit - 3 : digit - 2;
+    if (at < 0 || folded.charCodeAt(at) !== c0 || folded.charCodeAt(at + 1) !== c1) continue;
+    const m = scan.at(at);
+    if (m !== null) found.push(m);
+  }
+  return found;
+}
+
+/** The matches of NL_VAT_PATTERN, BE_VAT_PATTERN and DE_VAT_PATTERN in `text` (`folded` is its folded form). */
+export function nlVatMatches(text: string, folded: string): RegExpExecArray[] {
+  return vatMatches(NL_VAT_AT, text, folded, "nl", " .", 3);
+}
+export function beVatMatches(text: string, folded: string): RegExpExecArray[] {
+  return vatMatches(BE_VAT_AT, text, folded, "be", " .", 4);
+}
+export function deVatMatches(text: string, folded: string): RegExpExecArray[] {
+  return vatMatches(DE_VAT_AT, text, folded, "de", " ", 3);
+}
 
 const NL_VAT_COMPACT = /^NL\d{9}B\d{2}$/;
 
@@ -84,15 +131,16 @@ export const vatIdRecognizer: Recognizer = {
     const out: Candidate[] = [];
     const push = (start: number, end: number, score: number) =>
       out.push(candidate("VAT_ID", start, end, score, VAT_ID_RECOGNIZER));
-    for (const m of input.text.matchAll(NL_VAT_PATTERN)) {
+    const { text, folded } = input;
+    for (const m of nlVatMatches(text, folded)) {
       if (isValidNlVatId(m[0].replace(SEPARATORS, ""))) push(m.index, m.index + m[0].length, SCORE_NL);
     }
-    for (const m of input.text.matchAll(BE_VAT_PATTERN)) {
+    for (const m of beVatMatches(text, folded)) {
       if (!isValidBeVatId(digitsOf(m[0]))) continue;
       const end = m.index + m[0].length;
       push(m.index, end, keywordNear(input.folded, m.index, end, VAT_WORDS) ? SCORE_WITH_CONTEXT : SCORE_BE_BARE);
     }
-    for (const m of input.text.matchAll(DE_VAT_PATTERN)) {
+    for (const m of deVatMatches(text, folded)) {
       const end = m.index + m[0].length;
       if (isValidDeVatId(digitsOf(m[0])) && keywordNear(input.folded, m.index, end, VAT_WORDS)) {
         push(m.index, end, SCORE_WITH_CONTEXT);
