@@ -21,4 +21,4 @@ export {
   StreamingRestorer,
 } from "./restore.js";
 export { Session, type SessionOptions, type SessionState } from "./session.js";
-export { MemoryVault, type MemoryVaultOptions, SessionSealer, type Vault } from "./vault.js";
+export { type AeadCipher, MemoryVault, type MemoryVaultOptions, SessionSealer, type Vault } from "./vault.js";

@@ -18,6 +18,29 @@ describe("parsePersonName", () => {
 });
 
 describe("Session", () => {
+  it("counts a revision for every change to its state, and none for a value it knows", () => {
+    const s = new Session();
+    expect(s.revision).toBe(0);
+    s.placeholderFor("EMAIL", "a@b.nl");
+    expect(s.revision).toBe(1);
+    s.placeholderFor("EMAIL", "A@B.NL");
+    expect(s.revision).toBe(1);
+    s.placeholderFor("PERSON", "De Vries");
+    const merged = s.revision;
+    s.placeholderFor("PERSON", "Jan de Vries");
+    expect(s.revision).toBeGreaterThan(merged);
+    const reserved = s.revision;
+    s.reserve("TELEFOON", "7");
+    expect(s.revision).toBeGreaterThan(reserved);
+    const again = s.revision;
+    s.reserve("TELEFOON", "7");
+    s.reserve("EMAIL", "1");
+    expect(s.revision).toBe(again);
+    s.issueUnrestorable("SECRET");
+    expect(s.revision).toBe(again + 1);
+    expect(Session.fromState(s.toState()).revision).toBe(0);
+  });
+
   it("numbers per type and keeps a value's placeholder", () => {
     const s = new Session();
     expect(s.placeholderFor("PERSON", "Anna Bakker")).toBe("[PERSOON_1]");

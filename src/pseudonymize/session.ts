@@ -83,11 +83,21 @@ export class Session {
   private readonly byKey = new Map<string, Entry>();
   private readonly byPlaceholder = new Map<string, Entry>();
   private readonly people: Entry[] = [];
+  private changes = 0;
 
   constructor(options: SessionOptions = {}) {
     this.id = options.id ?? globalThis.crypto.randomUUID();
     this.language = options.language ?? "nl";
     this.mergeVariants = options.mergeVariants ?? true;
+  }
+
+  /**
+   * Counts the changes to what `toState()` holds (a value issued or merged, a number taken or
+   * reserved): a caller that compares it before and after knows whether the session must be
+   * stored again, without serialising it. Starts at 0, also for a session read back from state.
+   */
+  get revision(): number {
+    return this.changes;
   }
 
   /** Number of values this session can restore. */
@@ -99,7 +109,10 @@ export class Session {
   placeholderFor(type: EntityType, value: string): string {
     const key = valueKey(type, value, this.mergeVariants);
     let entry = this.byKey.get(key);
-    if (!entry && type === "PERSON" && this.mergeVariants) {
+    if (entry) return formatPlaceholder(entry.type, entry.n, this.language);
+    // A new key: a new entry, or a variant merged into a known one (which may change its value).
+    this.changes++;
+    if (type === "PERSON" && this.mergeVariants) {
       const name = parsePersonName(value);
       entry = this.findPerson(name);
       if (entry) this.absorbVariant(entry, name, value);
@@ -112,6 +125,7 @@ export class Session {
 
   /** A placeholder whose value is deliberately not kept (secrets): it can never be restored. */
   issueUnrestorable(type: EntityType): string {
+    this.changes++;
     return formatPlaceholder(type, this.nextNumber(type), this.language);
   }
 
@@ -126,8 +140,10 @@ export class Session {
     const n = Number(digits);
     if (this.byPlaceholder.has(placeholderKey(label, digits))) return;
     const set = this.reserved.get(type) ?? new Set<number>();
+    if (set.has(n)) return;
     set.add(n);
     this.reserved.set(type, set);
+    this.changes++;
   }
 
   /** The value behind a placeholder this session issued; undefined for anything else. */

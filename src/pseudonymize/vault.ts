@@ -14,24 +14,42 @@ export interface Vault {
 }
 
 /**
+ * AES-256-GCM under one key: `iv (12 bytes) || ciphertext || tag (16 bytes)`, the context as
+ * additional authenticated data; `open` throws DecryptionError for a wrong key, context or a
+ * changed byte. Every implementation reads what every other one wrote.
+ */
+export interface AeadCipher {
+  seal(plaintext: string, context: string): Uint8Array | Promise<Uint8Array>;
+  open(sealed: Uint8Array, context: string): string | Promise<string>;
+}
+
+function webCryptoCipher(key: CryptoKey): AeadCipher {
+  return { seal: (plaintext, ctx) => seal(key, plaintext, ctx), open: (sealed, ctx) => open(key, sealed, ctx) };
+}
+
+/**
  * Encrypts session states with AES-256-GCM, bound to the session id: a sealed state copied under
  * another id does not decrypt, so one session's placeholders never resolve with another's values.
  */
 export class SessionSealer {
-  private constructor(private readonly key: CryptoKey) {}
+  private constructor(private readonly cipher: AeadCipher) {}
 
-  /** `key`: 32 bytes, or their hex / base64 spelling (from configuration). */
-  static async create(key: Uint8Array | string): Promise<SessionSealer> {
+  /**
+   * `key`: 32 bytes, or their hex / base64 spelling (from configuration). `cipher` replaces
+   * WebCrypto with an implementation of the same format (the gateway uses Node's, which does not
+   * need a thread-pool round trip per session).
+   */
+  static async create(key: Uint8Array | string, cipher?: (raw: Uint8Array) => AeadCipher): Promise<SessionSealer> {
     const raw = typeof key === "string" ? parseKeyMaterial(key) : key;
-    return new SessionSealer(await importAesKey(raw));
+    return new SessionSealer(cipher ? cipher(raw) : webCryptoCipher(await importAesKey(raw)));
   }
 
-  seal(session: Session): Promise<Uint8Array> {
-    return seal(this.key, JSON.stringify(session.toState()), context(session.id));
+  async seal(session: Session): Promise<Uint8Array> {
+    return this.cipher.seal(JSON.stringify(session.toState()), context(session.id));
   }
 
   async open(sessionId: string, sealed: Uint8Array): Promise<Session> {
-    const state = JSON.parse(await open(this.key, sealed, context(sessionId))) as SessionState;
+    const state = JSON.parse(await this.cipher.open(sealed, context(sessionId))) as SessionState;
     if (state.id !== sessionId) throw new Error("sealed session belongs to another session id");
     return Session.fromState(state);
   }

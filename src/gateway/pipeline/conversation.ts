@@ -52,12 +52,6 @@ export interface ConversationSessions {
   close(): Promise<void>;
 }
 
-/** What a change to a session looks like from outside: a value issued, a number taken or reserved. */
-export function sessionFingerprint(session: Session): string {
-  const state = session.toState();
-  return `${session.size}|${JSON.stringify(state.counters)}|${JSON.stringify(state.reserved)}`;
-}
-
 export function isConversationSessions(value: unknown): value is ConversationSessions {
   return typeof (value as Partial<ConversationSessions> | null)?.update === "function";
 }
@@ -81,8 +75,6 @@ interface LiveSession {
   dirty: boolean;
   /** Writes in flight: the entry may not leave memory before they land (a reload would be stale). */
   writing: number;
-  /** `sessionFingerprint` after the last update. */
-  fingerprint?: string;
   /** The last write failed (flush() leaves the retry to the timer). */
   failed?: boolean;
 }
@@ -123,12 +115,9 @@ export class LocalSessions implements ConversationSessions {
 
   async update<T>(sessionId: string, allocate: (session: Session) => T): Promise<{ session: Session; result: T }> {
     const entry = await this.open(sessionId);
-    // Only update() changes a live session, so the fingerprint after one request is the one
-    // before the next: one state walk per request instead of two.
-    const before = entry.fingerprint ?? sessionFingerprint(entry.session);
+    const before = entry.session.revision;
     const result = allocate(entry.session);
-    entry.fingerprint = sessionFingerprint(entry.session);
-    if (entry.fingerprint !== before) {
+    if (entry.session.revision !== before) {
       entry.dirty = true;
       this.schedule();
     }

@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
 import type { Redis } from "ioredis";
 import { Session, SessionSealer, type Vault } from "../../pseudonymize/index.js";
-import { type ConversationSessions, sessionFingerprint } from "./conversation.js";
+import type { ConversationSessions } from "./conversation.js";
+import { nodeAesGcm } from "./node-cipher.js";
 
 export interface RedisVaultOptions {
   /** Encryption key (32 bytes, or hex / base64): every instance that shares the vault needs the same one. */
@@ -52,7 +53,7 @@ export class RedisVault implements Vault, ConversationSessions {
     if (!(options.ttlSeconds > 0)) throw new Error("ttlSeconds must be positive");
     return new RedisVault(
       redis,
-      await SessionSealer.create(options.key),
+      await SessionSealer.create(options.key, nodeAesGcm),
       options.ttlSeconds,
       options.prefix ?? "pw:",
       options.maxAttempts ?? 12,
@@ -110,9 +111,9 @@ export class RedisVault implements Vault, ConversationSessions {
       const session = sealed
         ? await this.sealer.open(sessionId, new Uint8Array(sealed))
         : new Session({ id: sessionId });
-      const before = sessionFingerprint(session);
+      const before = session.revision;
       const result = allocate(session);
-      if (sessionFingerprint(session) === before) return { session, result };
+      if (session.revision === before) return { session, result };
       const next = Buffer.from(await this.sealer.seal(session));
       const args = [revision ? revision.toString() : "0", next, Math.ceil(this.ttlSeconds)];
       if ((await this.script(keys, args)) === 1) return { session, result };

@@ -1,5 +1,6 @@
 import { type Session, SessionSealer, type Vault } from "../../pseudonymize/index.js";
 import type { VaultRepository } from "../../store/repositories/vault.js";
+import { nodeAesGcm } from "./node-cipher.js";
 
 export interface SqlVaultOptions {
   /** Encryption key (32 bytes, or hex / base64). */
@@ -53,7 +54,7 @@ export class SqlVault implements Vault {
 
   static async create(repo: VaultRepository, options: SqlVaultOptions): Promise<SqlVault> {
     if (!(options.ttlSeconds > 0)) throw new Error("ttlSeconds must be positive");
-    return new SqlVault(repo, await SessionSealer.create(options.key), options.ttlSeconds, options);
+    return new SqlVault(repo, await SessionSealer.create(options.key, nodeAesGcm), options.ttlSeconds, options);
   }
 
   async get(sessionId: string): Promise<Session | undefined> {

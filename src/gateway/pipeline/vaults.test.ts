@@ -191,6 +191,18 @@ describe("LocalSessions", () => {
     expect((await vault.get("conv-w"))?.size).toBe(5);
   });
 
+  it("writes a name variant merged into a known person, which changes what restore puts back", async () => {
+    const vault = await MemoryVault.create({ key: KEY });
+    const sessions = new LocalSessions(vault, { flushIntervalMs: 10_000 });
+    await sessions.update("conv-v", (s) => s.placeholderFor("PERSON", "De Vries"));
+    await sessions.flush();
+    // Same number, no new placeholder: only the value behind it becomes more complete.
+    const { result } = await sessions.update("conv-v", (s) => s.placeholderFor("PERSON", "Jan de Vries"));
+    expect(result).toBe("[PERSOON_1]");
+    await sessions.flush();
+    expect((await vault.get("conv-v"))?.resolve("PERSOON", "1")).toBe("Jan de Vries");
+  });
+
   it("never writes one session twice at once, and writes a change made meanwhile afterwards", async () => {
     const vault = await MemoryVault.create({ key: KEY });
     let running = 0;
