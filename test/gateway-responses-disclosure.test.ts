@@ -100,24 +100,35 @@ describe("disclosure line", () => {
     expect(streamedText(parseSseText(await response.text()))).toBe(`Hallo ${NAME}!${SUFFIX}`);
   });
 
-  it("Responses API: streamed deltas, closing events and the non-streamed answer all end with the line", async () => {
-    s.upstream.reply({ text: ["Hallo [PERSOON", "_1]!"] }, { text: "Hallo [PERSOON_1]!" });
-    const streamed = await responses({ model: "gpt-4.1", input: PROMPT, stream: true });
-    const events = parseSseText(await streamed.text()).map((e) => e.data as Record<string, unknown>);
-    const expected = `Hallo ${NAME}!${SUFFIX}`;
-    const deltas = events.filter((e) => e.type === "response.output_text.delta").map((e) => e.delta);
-    expect(deltas.join("")).toBe(expected);
-    expect(deltas.at(-1)).toBe(SUFFIX);
-    expect(events.find((e) => e.type === "response.output_text.done")?.text).toBe(expected);
-    const completed = events.find((e) => e.type === "response.completed") as {
-      response: { output: Array<{ content: Array<{ text: string }> }> };
-    };
-    expect(completed.response.output[0]?.content[0]?.text).toBe(expected);
+  // An Anthropic model answers the Responses API through translation; its thinking is left out.
+  it.each([
+    ["gpt-4.1", undefined],
+    ["claude-sonnet-4-5", { text: "Even nadenken.", signature: "sig-1" }],
+  ])(
+    "Responses API (%s): streamed deltas, closing events and the non-streamed answer all end with the line",
+    async (model, thinking) => {
+      s.upstream.reply(
+        { text: ["Hallo [PERSOON", "_1]!"], ...(thinking ? { thinking } : {}) },
+        { text: "Hallo [PERSOON_1]!", ...(thinking ? { thinking } : {}) },
+      );
+      const streamed = await responses({ model, input: PROMPT, stream: true });
+      const events = parseSseText(await streamed.text()).map((e) => e.data as Record<string, unknown>);
+      const expected = `Hallo ${NAME}!${SUFFIX}`;
+      const deltas = events.filter((e) => e.type === "response.output_text.delta").map((e) => e.delta);
+      expect(deltas.join("")).toBe(expected);
+      expect(deltas.at(-1)).toBe(SUFFIX);
+      expect(events.find((e) => e.type === "response.output_text.done")?.text).toBe(expected);
+      const completed = events.find((e) => e.type === "response.completed") as {
+        response: { output: Array<{ content: Array<{ text: string }> }> };
+      };
+      expect(completed.response.output[0]?.content[0]?.text).toBe(expected);
 
-    const plain = await responses({ model: "gpt-4.1", input: PROMPT });
-    const body = (await plain.json()) as { output: Array<{ content: Array<{ text: string }> }> };
-    expect(body.output[0]?.content[0]?.text).toBe(expected);
-  });
+      const plain = await responses({ model, input: PROMPT });
+      const body = (await plain.json()) as { output: Array<{ content: Array<{ text: string }> }> };
+      expect(body.output).toHaveLength(1);
+      expect(body.output[0]?.content[0]?.text).toBe(expected);
+    },
+  );
 
   it("leaves structured output (JSON mode, JSON schema) without the line, so it stays valid JSON", async () => {
     const json = '{"groet":"Hallo [PERSOON_1]"}';

@@ -143,6 +143,7 @@ describe("POST /v1/responses, not streamed", () => {
         { type: "message", role: "assistant", content: [{ type: "output_text", text: `Ik zoek ${NAME} op.` }] },
         { type: "function_call", call_id: "call_1", name: "zoek_klant", arguments: JSON.stringify({ naam: NAME }) },
         { type: "function_call_output", call_id: "call_1", output: `Klant: ${NAME}, telefoon ${PHONE}` },
+        { role: "assistant", content: [{ type: "refusal", refusal: `Ik bel ${NAME} niet.` }] },
       ],
       tools: [{ type: "function", name: "zoek_klant", parameters: { type: "object" } }],
     });
@@ -153,6 +154,7 @@ describe("POST /v1/responses, not streamed", () => {
     expect(sent.input[1].content[0].text).toContain("[PERSOON_1]");
     expect(JSON.parse(sent.input[3].arguments)).toEqual({ naam: "[PERSOON_1]" });
     expect(sent.input[4].output).toContain("[TELEFOON_1]");
+    expect(sent.input[5].content[0].refusal).toBe("Ik bel [PERSOON_1] niet.");
   });
 
   it("pseudonymises identifiers and metadata that go upstream too", async () => {

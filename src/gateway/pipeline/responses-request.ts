@@ -114,6 +114,15 @@ function contentParts(holder: Record<string, unknown>, key: string, kind: PartKi
           part.text = text;
         },
       });
+    } else if (part.type === "refusal" && typeof part.refusal === "string") {
+      // An earlier answer's refusal goes upstream again as history: a client can put anything in it.
+      out.push({
+        kind,
+        text: part.refusal,
+        set: (text) => {
+          part.refusal = text;
+        },
+      });
     }
   }
 }

@@ -36,6 +36,8 @@ function contentBlocks(content: string | ResponsesContentPart[] | undefined, par
     if (typeof part.text === "string" && ["input_text", "output_text", "text"].includes(part.type)) {
       return { type: "text", text: part.text };
     }
+    // An earlier answer of an OpenAI model may hold a refusal; to Anthropic it is what was said.
+    if (part.type === "refusal" && typeof part.refusal === "string") return { type: "text", text: part.refusal };
     if (part.type === "input_image" && typeof part.image_url === "string") return imageBlock(part.image_url);
     throw invalid(`Content part "${part.type}" cannot be sent to an Anthropic model`, `${param}.content[${index}]`);
   });
