@@ -1,4 +1,5 @@
 import { contextMatcher, hasContext } from "../../context.js";
+import { digitRuns, StickyScan, stickyOf } from "../../digit-runs.js";
 import type { Candidate, Recognizer, ScanInput } from "../../types.js";
 
 /**
@@ -11,6 +12,25 @@ export const IPV4 = new RegExp(`(?<![\\w.-])(?:${OCTET}\\.){3}${OCTET}(?![\\w-]|
 /** A run of hex digits and colons (with an optional dotted IPv4 tail), validated in code. */
 export const IPV6_CANDIDATE =
   /(?<![\w:.-])(?=[0-9A-Fa-f]{0,4}:[0-9A-Fa-f]{0,4}:)[0-9A-Fa-f:]{2,39}(?:\d\.\d{1,3}\.\d{1,3}\.\d{1,3})?(?![\w-]|\.\w)/g;
+const IPV4_AT = stickyOf(IPV4);
+
+/**
+ * The matches of IPV4 in `text`: those of a global scan, found by trying the pattern only at runs
+ * of one to three digits followed by a dot (no digit may precede the first octet).
+ */
+export function ipv4Matches(text: string): RegExpExecArray[] {
+  const found: RegExpExecArray[] = [];
+  const runs = digitRuns(text);
+  const scan = new StickyScan(IPV4_AT, text);
+  for (let r = 0; r < runs.length; r += 2) {
+    const end = runs[r + 1] as number;
+    if (end - (runs[r] as number) > 3 || text.charCodeAt(end) !== 46) continue;
+    const m = scan.at(runs[r] as number);
+    if (m !== null) found.push(m);
+  }
+  return found;
+}
+
 const HEX_GROUP = /^[0-9A-Fa-f]{1,4}$/;
 const DOTTED_QUAD = new RegExp(`^(?:${OCTET}\\.){3}${OCTET}$`);
 
@@ -89,8 +109,7 @@ function ipv6Candidates(text: string, folded: string): Candidate[] {
 
 function ipv4Candidates(text: string, folded: string): Candidate[] {
   const out: Candidate[] = [];
-  IPV4.lastIndex = 0;
-  for (let m = IPV4.exec(text); m !== null; m = IPV4.exec(text)) {
+  for (const m of ipv4Matches(text)) {
     const start = m.index;
     const end = start + m[0].length;
     // Inside an IPv6 address with an IPv4 tail: the IPv6 candidate covers it.

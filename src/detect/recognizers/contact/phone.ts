@@ -1,5 +1,6 @@
 import { parsePhoneNumberFromString } from "libphonenumber-js/min";
 import { contextMatcher, hasContext } from "../../context.js";
+import { digitRuns, StickyScan, stickyOf } from "../../digit-runs.js";
 import type { Candidate, Recognizer, ScanInput } from "../../types.js";
 
 /**
@@ -17,6 +18,34 @@ import type { Candidate, Recognizer, ScanInput } from "../../types.js";
  */
 export const PHONE_CANDIDATE =
   /(?=[+(0])(?<![\w+@/=-]|\d[ .-]|[.,]\d)(?:(?:\+|00)[1-9]\d{0,2}(?:[ .-]?\(0\))?[ .-]?\(?|\(?(?=0))\d(?:(?: ?[-/] ?|[ .]|\) ?)?\d){5,14}(?![\w@]|[.,/-]?\d| - \d)/g;
+const PHONE_CANDIDATE_AT = stickyOf(PHONE_CANDIDATE);
+
+/**
+ * The matches of PHONE_CANDIDATE in `text`: those of a global scan, found by trying the pattern
+ * only where it can start. A candidate starts with `0` at the start of a run of digits (no digit
+ * may precede it), or with `+` or `(` right before a run.
+ */
+export function phoneCandidates(text: string): RegExpExecArray[] {
+  const found: RegExpExecArray[] = [];
+  const runs = digitRuns(text);
+  const scan = new StickyScan(PHONE_CANDIDATE_AT, text);
+  for (let r = 0; r < runs.length; r += 2) {
+    const digit = runs[r] as number;
+    const before = text.charCodeAt(digit - 1);
+    if (before === 43 || before === 40) {
+      const m = scan.at(digit - 1);
+      if (m !== null) {
+        found.push(m);
+        continue;
+      }
+    }
+    if (text.charCodeAt(digit) !== 48) continue;
+    const m = scan.at(digit);
+    if (m !== null) found.push(m);
+  }
+  return found;
+}
+
 /** Dutch 0800/090x and 08x numbers, also in their short four-digit forms. */
 export const DUTCH_SERVICE =
   /^(?:0(?:800|90[069])[ .-]?(?:\d{4}|\d{7}|\d{3}[ .-]?\d{4})|08[4578][ .-]?(?:\d{4}|\d{7}|\d{3}[ .-]?\d{4}))$/;
@@ -159,8 +188,7 @@ function notPhoneContext(folded: string, start: number): boolean {
 
 export function findPhones(text: string, folded: string): Candidate[] {
   const out: Candidate[] = [];
-  PHONE_CANDIDATE.lastIndex = 0;
-  for (let m = PHONE_CANDIDATE.exec(text); m !== null; m = PHONE_CANDIDATE.exec(text)) {
+  for (const m of phoneCandidates(text)) {
     let start = m.index;
     let raw = m[0];
     // "(020-1234567)": the bracket encloses the number, it does not belong to it.

@@ -1,3 +1,4 @@
+import { digitRuns, StickyScan, stickyOf } from "../../digit-runs.js";
 import type { Candidate, Recognizer, ScanInput } from "../../types.js";
 
 /**
@@ -7,6 +8,24 @@ import type { Candidate, Recognizer, ScanInput } from "../../types.js";
  */
 
 export const POSTCODE = /(?<![\p{L}\p{N}€$.,-])[1-9]\d{3} ?[A-Za-z]{2}(?![\p{L}\p{N}]|[.,]\d)/gu;
+const POSTCODE_AT = stickyOf(POSTCODE);
+
+/**
+ * The matches of POSTCODE in `text`: those of a global scan, found by trying the pattern only at
+ * runs of exactly four digits (no digit may precede a postcode, and letters or a space follow).
+ */
+export function postcodeMatches(text: string): RegExpExecArray[] {
+  const found: RegExpExecArray[] = [];
+  const runs = digitRuns(text);
+  const scan = new StickyScan(POSTCODE_AT, text);
+  for (let r = 0; r < runs.length; r += 2) {
+    if ((runs[r + 1] as number) - (runs[r] as number) !== 4) continue;
+    const m = scan.at(runs[r] as number);
+    if (m !== null) found.push(m);
+  }
+  return found;
+}
+
 /** The end of a street line just before: "Kerkstraat 12a, " or "Postbus 123\n". */
 export const STREET_LINE_BEFORE =
   /(?<![\p{L}.'-])\p{L}[\p{L}.'-]* \d{1,5}(?: ?[a-z]{1,3}|-\w{1,4}| [A-Z]|-[IVX]{1,4})?,?[ \t]*(?:\r?\n[ \t]*)?$/u;
@@ -36,8 +55,7 @@ function addressContext(text: string, folded: string, start: number, end: number
 
 export function findPostcodes(text: string, folded: string): Candidate[] {
   const out: Candidate[] = [];
-  POSTCODE.lastIndex = 0;
-  for (let m = POSTCODE.exec(text); m !== null; m = POSTCODE.exec(text)) {
+  for (const m of postcodeMatches(text)) {
     const start = m.index;
     const end = start + m[0].length;
     const letters = m[0].slice(-2);

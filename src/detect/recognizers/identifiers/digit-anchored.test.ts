@@ -9,6 +9,7 @@ import { describe, expect, it } from "vitest";
 import { foldText } from "../../normalize.js";
 import { BSN_PATTERN, bsnMatches } from "./bsn.js";
 import { CREDIT_CARD_PATTERN, creditCardMatches } from "./credit-card.js";
+import { IBAN_START, ibanStarts } from "./iban.js";
 import {
   DOCUMENT_NUMBER_PATTERN,
   DRIVING_LICENCE_PATTERN,
@@ -39,6 +40,7 @@ function spans(found: Iterable<RegExpExecArray>): Array<[number, string]> {
 const cases: Array<[string, RegExp, (text: string, folded: string) => RegExpExecArray[]]> = [
   ["BSN", BSN_PATTERN, bsnMatches],
   ["KvK", KVK_PATTERN, kvkMatches],
+  ["IBAN start", IBAN_START, ibanStarts],
   ["credit card", CREDIT_CARD_PATTERN, creditCardMatches],
   ["document number", DOCUMENT_NUMBER_PATTERN, documentNumberMatches],
   ["driving licence", DRIVING_LICENCE_PATTERN, drivingLicenceMatches],

@@ -6,6 +6,7 @@
  */
 
 import { mod97 } from "../../checksums.js";
+import { digitRuns, StickyScan, stickyOf } from "../../digit-runs.js";
 import type { Candidate, Recognizer, ScanInput } from "../../types.js";
 import { candidate } from "./shared.js";
 
@@ -56,6 +57,24 @@ export const IBAN_LENGTHS: Readonly<Record<string, number>> = {
 
 /** Where an IBAN can start: a country code and two check digits, not inside a longer word. */
 export const IBAN_START = /(?<![A-Za-z0-9])[A-Za-z]{2}\d{2}/g;
+
+const IBAN_START_AT = stickyOf(IBAN_START);
+
+/**
+ * The matches of IBAN_START in `text`: those of a global scan, found by trying the pattern only
+ * two characters before each run of two or more digits (the check digits follow the country code).
+ */
+export function ibanStarts(text: string): RegExpExecArray[] {
+  const found: RegExpExecArray[] = [];
+  const runs = digitRuns(text);
+  const scan = new StickyScan(IBAN_START_AT, text);
+  for (let r = 0; r < runs.length; r += 2) {
+    if ((runs[r + 1] as number) - (runs[r] as number) < 2) continue;
+    const m = scan.at((runs[r] as number) - 2);
+    if (m !== null) found.push(m);
+  }
+  return found;
+}
 
 /** The Dutch BBAN is a four-letter bank code and ten digits; other countries vary too much to pin. */
 const NL_BBAN = /^[A-Z]{4}\d{10}$/;
@@ -108,7 +127,7 @@ export const ibanRecognizer: Recognizer = {
   scan(input: ScanInput): Candidate[] {
     const out: Candidate[] = [];
     const text = input.text;
-    for (const m of text.matchAll(IBAN_START)) {
+    for (const m of ibanStarts(text)) {
       const start = m.index;
       const length = IBAN_LENGTHS[m[0].slice(0, 2).toUpperCase()];
       if (length === undefined) continue;
