@@ -126,9 +126,12 @@ export function responsesToAnthropicRequest(body: ResponsesRequest, model: strin
   }
   const system: string[] = [];
   if (typeof body.instructions === "string" && body.instructions !== "") system.push(body.instructions);
+  const messages = messagesOf(body.input, system);
+  // Anthropic needs at least one message; only instructions would be an upstream 400 without a reason.
+  if (messages.length === 0) throw invalid("input has no message for the model, only instructions", "input");
   const request: AnthropicMessagesRequest = {
     model,
-    messages: messagesOf(body.input, system),
+    messages,
     max_tokens: body.max_output_tokens ?? DEFAULT_ANTHROPIC_MAX_TOKENS,
   };
   const systemText = system.filter((text) => text !== "").join("\n\n");

@@ -69,6 +69,9 @@ describe("Responses request -> Anthropic", () => {
     expect(() =>
       responsesToAnthropicRequest({ model: "m", input: [{ role: "user", content: [{ type: "input_file" }] }] }, "c"),
     ).toThrow(/input_file/);
+    expect(() =>
+      responsesToAnthropicRequest({ model: "m", input: [{ role: "system", content: "Alleen regels." }] }, "c"),
+    ).toThrow(/no message/);
   });
 });
 
