@@ -14,7 +14,8 @@
  *
  * Options: --requests N (per cell, default 400), --quick (100 per cell), --no-portkey,
  * --profile DIR (writes a V8 CPU profile of the Poortwachter process into DIR),
- * --cells LIST (only these cells, e.g. `non-stream:1,stream:10`).
+ * --cells LIST (only these cells, e.g. `non-stream:1,stream:10`), --warmup N (requests per target and
+ * mode before the first cell, default 1000, 300 with --quick).
  */
 import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -178,11 +179,34 @@ async function waitForHttp(url, timeoutMs = 20_000) {
   throw new Error(`${url} did not come up`);
 }
 
+/**
+ * Portkey's streaming on Node answers 500 ("TypeError: immutable") without this: for a stream it
+ * passes no transform through, it builds `new Response(body, upstreamResponse)`, and the Response
+ * class of its @hono/node-server (1.19) keeps the upstream's Headers object by reference, which
+ * fetch() made immutable; Portkey then appends its x-portkey-* headers to it. (Not the skipped
+ * `postinstall: patch-package`: the npm package ships no patches.) Preloaded into Portkey's
+ * process, this gives event-stream answers of fetch() headers of their own. Other answers are
+ * left alone, so the non-stream rows measure Portkey unchanged.
+ */
+const PORTKEY_STREAM_FIX = `
+const upstreamFetch = globalThis.fetch;
+const FetchResponse = globalThis.Response;
+globalThis.fetch = async (...args) => {
+  const response = await upstreamFetch(...args);
+  if (!(response.headers.get("content-type") ?? "").startsWith("text/event-stream")) return response;
+  return new FetchResponse(response.body, {
+    status: response.status,
+    statusText: response.statusText,
+    headers: new Headers(response.headers),
+  });
+};`;
+
 async function startPortkey(upstream) {
   const entry = join(root, "node_modules/@portkey-ai/gateway/build/start-server.js");
   if (!existsSync(entry)) return { skipped: "@portkey-ai/gateway is not installed" };
   const port = await freePort();
-  const child = spawn(process.execPath, [entry, `--port=${port}`, "--headless"], {
+  const preload = `data:text/javascript,${encodeURIComponent(PORTKEY_STREAM_FIX)}`;
+  const child = spawn(process.execPath, ["--import", preload, entry, `--port=${port}`, "--headless"], {
     cwd: root,
     stdio: ["ignore", "ignore", "pipe"],
   });
@@ -232,6 +256,38 @@ function cpuMs(pid) {
     return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
   } catch {
     return Number.NaN;
+  }
+}
+
+/**
+ * Requests before any cell, so the first cell measures a process that has served traffic (JIT
+ * compiled, pools and caches filled) as a running gateway has, not the start-up. Their own
+ * conversations: the first cell still opens a new session per request.
+ */
+async function warmUp(target, requests, streams) {
+  for (const stream of streams) {
+    const pool = new Pool(target.url, { connections: 4, pipelining: 1 });
+    const body = JSON.stringify({
+      model: "gpt-4.1",
+      stream,
+      max_tokens: 400,
+      messages: [{ role: "user", content: PROMPT }],
+    });
+    let next = 0;
+    const worker = async () => {
+      while (next < requests) {
+        const conversation = { "x-poortwachter-conversation": `bench-start-${stream ? "s" : "n"}-${next++}` };
+        await once(
+          pool,
+          target.path,
+          { "content-type": "application/json", ...target.headers, ...conversation },
+          body,
+          stream,
+        );
+      }
+    };
+    await Promise.all(Array.from({ length: 4 }, worker));
+    await pool.close();
   }
 }
 
@@ -285,6 +341,8 @@ async function main() {
   const quick = rest.includes("--quick");
   const requestsFlag = rest.indexOf("--requests");
   const requests = requestsFlag >= 0 ? Number(rest[requestsFlag + 1]) : quick ? 100 : 400;
+  const warmupFlag = rest.indexOf("--warmup");
+  const warmupRequests = warmupFlag >= 0 ? Number(rest[warmupFlag + 1]) : quick ? 300 : 1000;
   if (!existsSync(join(distDir, "gateway/index.js"))) throw new Error("run `npm run build` first");
   const self = fileURLToPath(import.meta.url);
   const mock = await startChild([self, "mock"]);
@@ -328,7 +386,7 @@ async function main() {
   process.stdout.write(
     `Prompt: ${Buffer.byteLength(PROMPT)} bytes; entities found: ${check.headers.get("x-poortwachter-entities")}\n` +
       `Restored answer: ${checked.choices[0].message.content.slice(0, 90)}...\n` +
-      `${requests} requests per cell (after warm-up); machine: ${(await import("node:os")).cpus().length} cores shared by mock, gateway and load generator\n\n`,
+      `${requests} requests per cell, after ${warmupRequests} per target and mode to warm up; machine: ${(await import("node:os")).cpus().length} cores shared by mock, gateway and load generator\n\n`,
   );
 
   // A target that cannot stream against the mock is left out of the stream rows, with the reason.
@@ -344,6 +402,10 @@ async function main() {
     canStream.set(target.name, probe.status === 200);
     if (probe.status !== 200)
       notes.push(`${target.name}: streaming left out, it answered ${probe.status} ${text.slice(0, 120)}`);
+  }
+
+  for (const target of targets) {
+    await warmUp(target, warmupRequests, canStream.get(target.name) ? [false, true] : [false]);
   }
 
   const cellsFlag = rest.indexOf("--cells");
@@ -385,7 +447,8 @@ async function main() {
   if (portkey.skipped) process.stdout.write(`Portkey: left out (${portkey.skipped}).\n`);
   else
     process.stdout.write(
-      "Portkey: @portkey-ai/gateway, no pseudonymisation, routed to the same mock (x-portkey-custom-host).\n",
+      "Portkey: @portkey-ai/gateway, no pseudonymisation, routed to the same mock (x-portkey-custom-host);\n" +
+        "its stream answers get mutable headers (PORTKEY_STREAM_FIX in this script), or it answers 500.\n",
     );
 }
 
