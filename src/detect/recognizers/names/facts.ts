@@ -73,6 +73,8 @@ export const Fact = {
   PrecedingTail: 1 << 25,
   /** The last word of a sign-off (`groet` of `met vriendelijke groet`). */
   SignoffTail: 1 << 26,
+  /** The last word of a tussenvoegsel sequence (`der` of `van der`). */
+  ParticleTail: 1 << 27,
 } as const;
 
 /** Capitalised particles that can open a surname (`De Vries`, `Van Dijk`, `El Amrani`). */
@@ -93,6 +95,66 @@ export const LEADING_CAP_PARTICLES = new Set([
   "von",
   "vd",
 ]);
+
+/** Tussenvoegsel sequences as written between a first name and a surname. */
+export const PARTICLE_SEQUENCES = new Set([
+  "van",
+  "de",
+  "den",
+  "der",
+  "ten",
+  "ter",
+  "te",
+  "van de",
+  "van der",
+  "van den",
+  "van het",
+  "van 't",
+  "in 't",
+  "in de",
+  "in den",
+  "in het",
+  "op de",
+  "op den",
+  "op 't",
+  "op ten",
+  "uit de",
+  "uit den",
+  "uit het",
+  "van de la",
+  "de la",
+  "de le",
+  "von",
+  "von der",
+  "von dem",
+  "zu",
+  "zum",
+  "von und zu",
+  "le",
+  "la",
+  "du",
+  "da",
+  "di",
+  "del",
+  "della",
+  "des",
+  "dos",
+  "el",
+  "al",
+  "bin",
+  "ibn",
+  "abu",
+  "'t",
+  "vd",
+  "v.d",
+  "v.d.",
+  "mac",
+  "st",
+  "sint",
+]);
+
+/** The last words of the tussenvoegsel sequences. */
+const PARTICLE_TAILS = new Set([...PARTICLE_SEQUENCES].map((p) => p.slice(p.lastIndexOf(" ") + 1)));
 
 /** Street names are addresses, not people: `Laan van Meerdervoort`, `Prinsengracht`. */
 export const STREET_WORD =
@@ -177,5 +239,6 @@ export function computeFacts(key: string): number {
   if (PRECEDING.has(key)) f |= Fact.Preceding;
   if (PRECEDING_TAILS.has(key)) f |= Fact.PrecedingTail;
   if (SIGNOFF_TAILS.has(key)) f |= Fact.SignoffTail;
+  if (PARTICLE_TAILS.has(key)) f |= Fact.ParticleTail;
   return f;
 }

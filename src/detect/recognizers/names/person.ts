@@ -1,66 +1,9 @@
 import type { Candidate, Recognizer, ScanInput } from "../../types.js";
 import { Cue, contactAfter, cueBefore, verbAfter } from "./context.js";
-import { Fact, KEY_STOP_MASK, KeyStop } from "./facts.js";
+import { Fact, KEY_STOP_MASK, KeyStop, PARTICLE_SEQUENCES } from "./facts.js";
 import { VENDOR_PHRASES, VENDORS } from "./lexicon.js";
 import { legalFormAt } from "./organization.js";
-import { atSentenceStart, type CapToken, LineStarts, sharedTokens } from "./tokens.js";
-
-/** Tussenvoegsel sequences as written between a first name and a surname. */
-const PARTICLE_SEQUENCES = new Set([
-  "van",
-  "de",
-  "den",
-  "der",
-  "ten",
-  "ter",
-  "te",
-  "van de",
-  "van der",
-  "van den",
-  "van het",
-  "van 't",
-  "in 't",
-  "in de",
-  "in den",
-  "in het",
-  "op de",
-  "op den",
-  "op 't",
-  "op ten",
-  "uit de",
-  "uit den",
-  "uit het",
-  "van de la",
-  "de la",
-  "de le",
-  "von",
-  "von der",
-  "von dem",
-  "zu",
-  "zum",
-  "von und zu",
-  "le",
-  "la",
-  "du",
-  "da",
-  "di",
-  "del",
-  "della",
-  "des",
-  "dos",
-  "el",
-  "al",
-  "bin",
-  "ibn",
-  "abu",
-  "'t",
-  "vd",
-  "v.d",
-  "v.d.",
-  "mac",
-  "st",
-  "sint",
-]);
+import { atSentenceStart, type CapToken, factsOf, LineStarts, sharedTokens } from "./tokens.js";
 
 /** Lower-case gap of up to three particle words between two capitalised tokens: ` van der `. */
 const PARTICLE_GAP = /^ (?:[a-z'.]+ ){1,3}$/;
@@ -68,7 +11,9 @@ const PARTICLE_GAP = /^ (?:[a-z'.]+ ){1,3}$/;
 /*
  * A chain is a run of tokens `tokens[from..to)` that may form one or more names; a name is a
  * run inside one chain. Both are kept as index ranges into the shared token array, with the
- * text before each token in `gaps[i]`, so no per-token objects or arrays are built.
+ * text before each token in `gaps[i]`, so no per-token objects or arrays are built. The gap
+ * before a chain's first token (the lower-case words before it) is only read for some tokens,
+ * so it is filled in on first use (`PersonScan.gap`).
  */
 
 /** Where a stop token ends a name: `carry` lets a following `van`/`de` start the next name (`Mevrouw van Dam`). */
@@ -276,7 +221,7 @@ function isParticleToken(token: CapToken, index: number, count: number): boolean
 }
 
 /** Score a name from its own words, before looking at the context. */
-function intrinsicScore(name: Name, tokens: CapToken[], gaps: string[], text: string): number {
+function intrinsicScore(name: Name, tokens: CapToken[], gaps: (string | undefined)[], text: string): number {
   const { from, to } = name;
   const total = to - from;
   let leadCap = 0;
@@ -334,7 +279,7 @@ function tok(tokens: CapToken[], index: number): CapToken {
 }
 
 /** A tussenvoegsel between the tokens [from..from+count), written lower case or capitalised. */
-function particleInside(tokens: CapToken[], gaps: string[], from: number, count: number): boolean {
+function particleInside(tokens: CapToken[], gaps: (string | undefined)[], from: number, count: number): boolean {
   for (let k = 1; k < count; k++) {
     if (particleGap(gaps[from + k] as string) || isParticleToken(tok(tokens, from + k), k, count)) return true;
   }
@@ -344,7 +289,7 @@ function particleInside(tokens: CapToken[], gaps: string[], from: number, count:
 function scoreWithContext(
   name: Name,
   tokens: CapToken[],
-  gaps: string[],
+  gaps: (string | undefined)[],
   end: number,
   input: ScanInput,
   listedAfterName: boolean,
@@ -479,22 +424,25 @@ class PersonScan {
   constructor(
     private readonly input: ScanInput,
     private readonly tokens: CapToken[],
-    private readonly gaps: string[],
+    private readonly gaps: (string | undefined)[],
   ) {
     this.lines = new LineStarts(input.text);
   }
 
   /** Split the chain `tokens[from..to)` into names at words that are never names. */
   chain(from: number, to: number): void {
-    const { tokens, gaps } = this;
+    const { tokens } = this;
     const text = this.input.text;
     let current = from;
     let carry = false;
     let poisoned = false;
     for (let i = from; i < to; i++) {
-      const stop = stopKind(text, tok(tokens, i), gaps[i] as string, i > current ? tok(tokens, i - 1) : undefined);
+      const token = tok(tokens, i);
+      // Only streets and places look at the gap.
+      const gap = (token.facts & KEY_STOP_MASK) >= KeyStop.StreetHead ? this.gap(i) : "";
+      const stop = stopKind(text, token, gap, i > current ? tok(tokens, i - 1) : undefined);
       if (stop === enum_Stop.None) {
-        if (i === current && poisoned && !particleGap(gaps[i] as string)) poisoned = false;
+        if (i === current && poisoned && !particleGap(this.gap(i))) poisoned = false;
         continue;
       }
       if (i > current && !poisoned) this.flush(from, current, i, carry, i);
@@ -509,11 +457,15 @@ class PersonScan {
   private flush(chainStart: number, from: number, to: number, carry: boolean, next: number): void {
     const { tokens, gaps, input } = this;
     const first = tok(tokens, from);
-    const firstGap = gaps[from] as string;
-    let lead = carry && particleGap(firstGap);
-    let start = lead ? first.start - firstGap.length + 1 : first.start;
+    let lead = false;
+    let start = first.start;
+    if (carry) {
+      const firstGap = this.gap(from);
+      lead = particleGap(firstGap);
+      if (lead) start = first.start - firstGap.length + 1;
+    }
     if (!lead && from === chainStart) {
-      const particleStart = leadingParticleStart(firstGap, first.start);
+      const particleStart = this.leadingParticleStart(from);
       if (particleStart >= 0 && this.leadParticleFits(particleStart, from, to)) {
         lead = true;
         start = particleStart;
@@ -535,6 +487,29 @@ class PersonScan {
    * (`dhr. van Dam`) or before a known surname (`met de Vries`), never before a trade word
    * (`de Bakker op de hoek` is the baker).
    */
+  /** The text before token `i`: filled in for a chain's first token on first use. */
+  private gap(i: number): string {
+    let gap = this.gaps[i];
+    if (gap === undefined) {
+      gap = lowerWordsBefore(this.input.text, tok(this.tokens, i).start);
+      this.gaps[i] = gap;
+    }
+    return gap;
+  }
+
+  /** `leadingParticleStart` for a chain's first token `i`. */
+  private leadingParticleStart(i: number): number {
+    const { text, folded } = this.input;
+    const start = tok(this.tokens, i).start;
+    // Cheap test first: the lower-case word right before the token (after a space) must end a
+    // tussenvoegsel (`van`, `der`, `'t`); otherwise the gap has none at its end.
+    if (start < 2 || text.charCodeAt(start - 1) !== 32) return -1;
+    let j = start - 2;
+    while (j >= 0 && isLowerOrApostrophe(text.charCodeAt(j))) j--;
+    if (j === start - 2 || (factsOf(folded, j + 1, start - 1) & Fact.ParticleTail) === 0) return -1;
+    return leadingParticleStart(this.gap(i), start);
+  }
+
   private leadParticleFits(particleStart: number, from: number, to: number): boolean {
     if (cueBefore(this.input.text, this.input.folded, particleStart, this.lines) === Cue.Strong) return true;
     if (to - from !== 1) return false;
@@ -548,9 +523,12 @@ class PersonScan {
     // An initial alone at the end (`Bijlage B.`) is not a surname.
     if (last.initial && name.to - name.from === 1) return;
     // `J. (Jan)` without a surname: the closing bracket belongs to the span.
-    const lastGap = gaps[name.to - 1] as string;
+    // The gap before a chain's first token is still unread, or lower-case words and a space.
+    const lastGap = gaps[name.to - 1];
     const end =
-      lastGap.charCodeAt(lastGap.length - 1) === 40 && text.charCodeAt(last.end) === 41 ? last.end + 1 : last.end;
+      lastGap !== undefined && lastGap.charCodeAt(lastGap.length - 1) === 40 && text.charCodeAt(last.end) === 41
+        ? last.end + 1
+        : last.end;
     if (isVendorName(input.folded, name.start, end)) return;
     // `Jansen B.V.`, `Kuipers & Zn.`: the organisation recognizer owns it.
     if (legalFormAt(text, end)) return;
@@ -573,7 +551,7 @@ export function scanPersons(input: ScanInput): Candidate[] {
   const n = tokens.length;
   // The text before each token: the gap from the previous token inside a chain, or the
   // lower-case words before a chain's first token.
-  const gaps = new Array<string>(n);
+  const gaps = new Array<string | undefined>(n);
   const scan = new PersonScan(input, tokens, gaps);
   let chainStart = 0;
   for (let i = 0; i < n; i++) {
@@ -585,7 +563,8 @@ export function scanPersons(input: ScanInput): Candidate[] {
         const gap = gapText(text, prev.end, token.start);
         if (
           (joins(prev, gap) && !givenNameAfterParticle(token, gap)) ||
-          joinsCallName(prev, gap, gaps[i - 1] as string, token, text)
+          // The unread gap before a chain's first token opens no bracket.
+          joinsCallName(prev, gap, gaps[i - 1] ?? "", token, text)
         ) {
           gaps[i] = gap;
           continue;
@@ -594,7 +573,6 @@ export function scanPersons(input: ScanInput): Candidate[] {
       scan.chain(chainStart, i);
     }
     chainStart = i;
-    gaps[i] = lowerWordsBefore(text, token.start);
   }
   if (n > 0) scan.chain(chainStart, n);
   return scan.out;
