@@ -1,3 +1,4 @@
+import { digitRuns, StickyScan, stickyOf } from "../../digit-runs.js";
 import type { Candidate, Recognizer, ScanInput } from "../../types.js";
 import { BARE_STREET_WORDS, LEAD_WORDS, NOT_STREET_WORDS, PARTICLES, STREET_SUFFIX } from "./street-words.js";
 
@@ -24,6 +25,27 @@ export const HOUSE_NUMBER = new RegExp(
   `[1-9](?<=[\\p{L}.'’] [1-9])\\d{0,4}(${ADDITION})?(?![\\p{L}\\p{N}]|[.,:/]\\d|%| ?(?:euro|eur|uur|procent|jaar|dagen|weken|maanden|keer|maal|stuks|personen|mensen|km|kg|m2|x)(?![\\p{L}]))`,
   "gu",
 );
+const HOUSE_NUMBER_AT = stickyOf(HOUSE_NUMBER);
+
+/**
+ * The matches of HOUSE_NUMBER in `text`: those of a global scan, found by trying the pattern only
+ * at runs of at most five digits that follow a space and do not start with 0 (a longer run would
+ * go on past the house number, which the pattern does not allow).
+ */
+export function houseNumberMatches(text: string): RegExpExecArray[] {
+  const found: RegExpExecArray[] = [];
+  const runs = digitRuns(text);
+  const scan = new StickyScan(HOUSE_NUMBER_AT, text);
+  for (let r = 0; r < runs.length; r += 2) {
+    const digit = runs[r] as number;
+    if ((runs[r + 1] as number) - digit > 5 || text.charCodeAt(digit - 1) !== 32 || text.charCodeAt(digit) === 48)
+      continue;
+    const m = scan.at(digit);
+    if (m !== null) found.push(m);
+  }
+  return found;
+}
+
 const MAX_STREET_WORDS = 5;
 /** English street lines: `221B Baker Street`, `10 Downing St.`. */
 export const ENGLISH_STREET_LINE =
@@ -189,8 +211,7 @@ function lastWordBefore(text: string, numberStart: number): string | undefined {
 
 function dutchStreets(text: string, folded: string): Candidate[] {
   const out: Candidate[] = [];
-  HOUSE_NUMBER.lastIndex = 0;
-  for (let m = HOUSE_NUMBER.exec(text); m !== null; m = HOUSE_NUMBER.exec(text)) {
+  for (const m of houseNumberMatches(text)) {
     // Most numbers in a text follow an ordinary word ("op 12", "is 5"): reject those on the
     // word before the number alone, before reading the whole street name.
     const last = lastWordBefore(text, m.index);
