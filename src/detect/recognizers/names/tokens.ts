@@ -237,30 +237,32 @@ export function lineEnd(text: string, index: number): number {
   return nl < 0 ? text.length : nl;
 }
 
-/**
- * The last input and its tokens. The person and organisation recognizers scan the same input
- * object one after the other, so one entry is enough; a WeakMap entry per input costs more than
- * the tokenisation of a 4 KB prompt (ephemeron bookkeeping in every garbage collection). The
- * price is that the last input stays referenced until the next scan.
- */
-let cachedInput: ScanText | null = null;
-let cachedText = "";
-let cachedFolded = "";
-let cachedTokens: CapToken[] = [];
+/** Where `sharedTokens` keeps the tokens on an input object. */
+const TOKENS = Symbol("names.tokens");
 
 interface ScanText {
   readonly text: string;
   readonly folded: string;
 }
 
-/** The tokens of one scan input, computed once and shared by the names recognizers. */
+interface TokensOf {
+  readonly text: string;
+  readonly folded: string;
+  readonly tokens: CapToken[];
+}
+
+/**
+ * The tokens of one scan input, computed once and shared by the names recognizers. They are
+ * kept on the input object itself (under a symbol), so they live exactly as long as the input:
+ * a WeakMap entry per input costs more than tokenising a 4 KB prompt (ephemeron bookkeeping in
+ * every garbage collection), and a module-level cache would keep the last prompt alive.
+ */
 export function sharedTokens(input: ScanText): CapToken[] {
+  const holder = input as ScanText & { [TOKENS]?: TokensOf };
+  const known = holder[TOKENS];
   // The strings are compared too: a caller may reuse one object for another text.
-  if (cachedInput === input && input.text === cachedText && input.folded === cachedFolded) return cachedTokens;
+  if (known !== undefined && known.text === input.text && known.folded === input.folded) return known.tokens;
   const tokens = capitalisedTokens(input.text, input.folded);
-  cachedInput = input;
-  cachedText = input.text;
-  cachedFolded = input.folded;
-  cachedTokens = tokens;
+  if (Object.isExtensible(input)) holder[TOKENS] = { text: input.text, folded: input.folded, tokens };
   return tokens;
 }
