@@ -15,14 +15,16 @@ export const TRAILING_LEGAL_FORM =
  * First characters of the `TRAILING_LEGAL_FORM` alternatives: a cheap test that rules out
  * almost every position before the regex runs (see the property test).
  */
-const LEGAL_FORM_FIRST = new Set([..."BbNnVvCUWGAKLPpISH&"].map((c) => c.charCodeAt(0)));
+const LEGAL_FORM_FIRST = new Uint8Array(128);
+for (const c of "BbNnVvCUWGAKLPpISH&") LEGAL_FORM_FIRST[c.charCodeAt(0)] = 1;
 
 /** False when `TRAILING_LEGAL_FORM` cannot match at `index`. */
 export function mayStartLegalForm(text: string, index: number): boolean {
   let i = index;
   if (text.charCodeAt(i) === 44) i++;
   if (text.charCodeAt(i) === 32) i++;
-  return LEGAL_FORM_FIRST.has(text.charCodeAt(i));
+  const code = text.charCodeAt(i);
+  return code < 128 && LEGAL_FORM_FIRST[code] === 1;
 }
 
 /** True when `TRAILING_LEGAL_FORM` matches at `index`. */

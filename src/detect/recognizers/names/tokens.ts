@@ -196,6 +196,8 @@ export class LineStarts {
   /** The line of the last forward lookup: its start, and the newline that ends it (or the text length). */
   private start = 0;
   private end = -1;
+  /** Start of the line before it, when the forward walk passed it (-1 when unknown). */
+  private before = -1;
   /**
    * One value that a caller derives from a line start, cached with it (context.ts keeps the
    * clause of the line before, which needs a backwards search, once per line).
@@ -214,18 +216,25 @@ export class LineStarts {
     }
     // `lastIndexOf("\n", index - 1)` clamps a negative position to 0.
     const limit = index > 0 ? index - 1 : 0;
-    if (limit < this.start - 1) return text.lastIndexOf("\n", limit) + 1;
+    if (limit < this.start - 1) {
+      // The line before the current one (the line above a name) is known from the walk.
+      if (this.before >= 0 && limit >= this.before - 1) return this.before;
+      return text.lastIndexOf("\n", limit) + 1;
+    }
     // Also the last line, where `limit` may be the text length (an empty text).
     if (limit < this.end || this.end === text.length) return this.start;
     // Forward: `this.end` is a newline at or before `limit`.
+    let previous = this.start - 1;
     let nl = this.end;
     for (;;) {
       const next = text.indexOf("\n", nl + 1);
       if (next < 0 || next > limit) {
+        this.before = previous + 1;
         this.start = nl + 1;
         this.end = next < 0 ? text.length : next;
         return this.start;
       }
+      previous = nl;
       nl = next;
     }
   }
