@@ -7,8 +7,8 @@
  * once per text, and each recognizer tries its own pattern (sticky) only where a match can start.
  */
 
-/** Runs of ASCII digits: the same digits `\d` matches in the recognizers' patterns. */
-const DIGIT_RUN = /[0-9]+/g;
+/** ASCII digits: the same digits `\d` matches in the recognizers' patterns. */
+const DIGIT = /[0-9]/g;
 
 let lastText: string | undefined;
 let lastRuns: readonly number[] = [];
@@ -20,8 +20,17 @@ let lastRuns: readonly number[] = [];
 export function digitRuns(text: string): readonly number[] {
   if (text === lastText) return lastRuns;
   const runs: number[] = [];
-  DIGIT_RUN.lastIndex = 0;
-  for (let m = DIGIT_RUN.exec(text); m !== null; m = DIGIT_RUN.exec(text)) runs.push(m.index, m.index + m[0].length);
+  // `test` jumps to the next digit without allocating a match; the run is read on from there.
+  const n = text.length;
+  DIGIT.lastIndex = 0;
+  while (DIGIT.test(text)) {
+    const start = DIGIT.lastIndex - 1;
+    let end = start + 1;
+    for (let c = text.charCodeAt(end); c >= 48 && c <= 57; c = text.charCodeAt(end)) end++;
+    runs.push(start, end);
+    if (end >= n) break;
+    DIGIT.lastIndex = end;
+  }
   lastText = text;
   lastRuns = runs;
   return runs;
