@@ -196,8 +196,12 @@ export class LineStarts {
   /** The line of the last forward lookup: its start, and the newline that ends it (or the text length). */
   private start = 0;
   private end = -1;
-  /** Start of the line before it, when the forward walk passed it (-1 when unknown). */
+  /**
+   * Starts of the two lines before it, when the forward walk passed them (-1 when unknown): a
+   * name's cue may be on the line above, past one blank line.
+   */
   private before = -1;
+  private before2 = -1;
   /**
    * One value that a caller derives from a line start, cached with it (context.ts keeps the
    * clause of the line before, which needs a backwards search, once per line).
@@ -219,21 +223,25 @@ export class LineStarts {
     if (limit < this.start - 1) {
       // The line before the current one (the line above a name) is known from the walk.
       if (this.before >= 0 && limit >= this.before - 1) return this.before;
+      if (this.before2 >= 0 && limit >= this.before2 - 1) return this.before2;
       return text.lastIndexOf("\n", limit) + 1;
     }
     // Also the last line, where `limit` may be the text length (an empty text).
     if (limit < this.end || this.end === text.length) return this.start;
     // Forward: `this.end` is a newline at or before `limit`.
+    let previous2 = this.before - 1;
     let previous = this.start - 1;
     let nl = this.end;
     for (;;) {
       const next = text.indexOf("\n", nl + 1);
       if (next < 0 || next > limit) {
+        this.before2 = previous2 + 1;
         this.before = previous + 1;
         this.start = nl + 1;
         this.end = next < 0 ? text.length : next;
         return this.start;
       }
+      previous2 = previous;
       previous = nl;
       nl = next;
     }
