@@ -108,7 +108,8 @@ budgets:
     {},
     "bench.yaml",
   );
-  const store = await openStore({ dataDir });
+  // As `poortwachter start` opens it: SQLite checkpoints on a worker thread.
+  const store = await openStore({ dataDir, backgroundCheckpoints: true });
   const gateway = await createGateway({ config, store, dataDir, verifyAdminToken: async () => false });
   const { key } = await gateway.accounting.identity.createKey({ user: "bench" });
   const app = createServerApp({ store, gateway });

@@ -164,10 +164,24 @@ export function matchPlaceholderAt(
   return { start: i, end: p, label, digits };
 }
 
+/** The furthest a placeholder's first digit lies from its start: `%5B`, spaces, label, separator. */
+const FIRST_DIGIT_REACH = 3 + MAX_INNER_SPACES + LONGEST_LABEL + 1;
+
 /** Every placeholder-like token in a complete text, left to right, never overlapping. */
 export function findPlaceholders(text: string): PlaceholderMatch[] {
   const found: PlaceholderMatch[] = [];
+  // A complete placeholder has a number, so only starts shortly before a digit can match: the
+  // stretches of prose between numbers are skipped instead of walked letter by letter.
+  const digits = /\d/g;
+  let nextDigit = -1;
   for (let i = 0; i < text.length; i++) {
+    if (nextDigit < i) {
+      digits.lastIndex = i;
+      const digit = digits.exec(text);
+      if (!digit) break;
+      nextDigit = digit.index;
+    }
+    if (nextDigit - i > FIRST_DIGIT_REACH) i = nextDigit - FIRST_DIGIT_REACH;
     if (!mayStartPlaceholder(text, i)) continue;
     const m = matchPlaceholderAt(text, i, true);
     if (m === null || m === NEED_MORE) continue;

@@ -27,7 +27,12 @@ export interface StartOptions {
 }
 
 export async function startServer(config: InstanceConfig, options: StartOptions = {}): Promise<RunningServer> {
-  const store = await openStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, schema: config.schema });
+  const store = await openStore({
+    dataDir: config.dataDir,
+    databaseUrl: config.databaseUrl,
+    schema: config.schema,
+    backgroundCheckpoints: true,
+  });
   let gateway: GatewayInstance | undefined;
   try {
     const created = options.newAdminToken ? await rotateAdminToken(store) : (await ensureAdminToken(store)).created;

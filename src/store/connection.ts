@@ -3,6 +3,7 @@ import { join, resolve } from "node:path";
 import SqliteDatabase from "better-sqlite3";
 import { type Dialect, PostgresDialect, SqliteDialect, type SqliteDatabase as SqliteDialectDatabase } from "kysely";
 import pg from "pg";
+import { startWalCheckpointer, type WalCheckpointer } from "./wal-checkpointer.js";
 
 export type DialectName = "sqlite" | "postgres";
 
@@ -13,6 +14,11 @@ export interface StoreLocation {
   databaseUrl?: string | undefined;
   /** PostgreSQL schema to work in (created when missing); tests use one schema per run. */
   schema?: string | undefined;
+  /**
+   * SQLite: checkpoint the write-ahead log on a worker thread instead of in the commit that fills
+   * it (see wal-checkpointer.ts). For long-running servers; short-lived commands need no thread.
+   */
+  backgroundCheckpoints?: boolean | undefined;
 }
 
 export const SQLITE_FILE_NAME = "poortwachter.sqlite";
@@ -32,6 +38,8 @@ export interface OpenedDialect {
   description: string;
   /** Runs before migrations, e.g. to create the PostgreSQL schema. */
   prepare: () => Promise<void>;
+  /** Runs after Kysely closed the database: stops what the dialect started next to it. */
+  afterClose?: () => Promise<void>;
 }
 
 export function openDialect(location: StoreLocation): OpenedDialect {
@@ -45,9 +53,24 @@ export function openDialect(location: StoreLocation): OpenedDialect {
     database.pragma("journal_mode = WAL");
     database.pragma("foreign_keys = ON");
     database.pragma("busy_timeout = 5000");
+    let checkpointer: WalCheckpointer | undefined;
+    if (location.backgroundCheckpoints) {
+      // The thread keeps the log short; past 4000 pages (16 MB) the commit checkpoints as before.
+      database.pragma("wal_autocheckpoint = 4000");
+      checkpointer = startWalCheckpointer(file);
+    }
+    const cached = withStatementCache(database);
     return {
       name,
-      dialect: new SqliteDialect({ database: withStatementCache(database) }),
+      dialect: new SqliteDialect({
+        database: {
+          prepare: (sql: string) => cached.prepare(sql),
+          close: () => cached.close(),
+        },
+      }),
+      afterClose: async () => {
+        await checkpointer?.stop();
+      },
       description: `sqlite:${file}`,
       prepare: async () => {},
     };

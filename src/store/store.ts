@@ -57,6 +57,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     if (options.migrate !== false) await migrateToLatest(db, opened.name === "postgres" ? options.schema : undefined);
   } catch (err) {
     await db.destroy();
+    await opened.afterClose?.();
     throw err;
   }
   let closed = false;
@@ -79,6 +80,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
       if (closed) return;
       closed = true;
       await db.destroy();
+      await opened.afterClose?.();
     },
   };
 }
