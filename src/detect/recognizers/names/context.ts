@@ -1,6 +1,6 @@
-import { Fact } from "./facts.js";
+import { contextFacts, Fact } from "./facts.js";
 import { PRECEDING, SIGNOFF_PHRASES, VERBS_AFTER } from "./lexicon.js";
-import { factsOf, LineStarts } from "./tokens.js";
+import { LineStarts } from "./tokens.js";
 
 /** How strongly the words around a span say "a person's name follows". */
 export const Cue = {
@@ -68,7 +68,7 @@ function bareFacts(folded: string, w: number): number {
   let e = wordEnds[w] as number;
   while (s < e && isOpening(folded.charCodeAt(s))) s++;
   while (e > s && isClosing(folded.charCodeAt(e - 1))) e--;
-  return factsOf(folded, s, e);
+  return contextFacts(folded, s, e);
 }
 
 /** Word `w` (which `hasWord` found), without its leading and trailing punctuation. */
@@ -137,7 +137,7 @@ function clauseBetween(folded: string, from: number, to: number): Clause {
   // neither is the clause. The word is at most as long as a sign-off.
   let w = e - 1;
   while (w > from && e - w <= MAX_SIGNOFF && !isSpace(folded.charCodeAt(w - 1))) w--;
-  if (e - w > MAX_SIGNOFF || (factsOf(folded, w, e) & Fact.SignoffTail) === 0) return Clause.Other;
+  if (e - w > MAX_SIGNOFF || (contextFacts(folded, w, e) & Fact.SignoffTail) === 0) return Clause.Other;
   let k = e - 1;
   for (let j = e - 1; j > from; j--) {
     if (!isSpace(folded.charCodeAt(j))) k = j;

@@ -23,6 +23,7 @@ import {
   TRAILING_HEAD_WORDS,
   VENDORS,
 } from "./lexicon.js";
+import { WordValues } from "./word-table.js";
 
 /** What a word's folded form alone says about it as a stop in a name; `Dynamic` when its surroundings decide. */
 export const KeyStop = {
@@ -63,7 +64,7 @@ export const Fact = {
   Abbreviation: 1 << 20,
   /** A latinised initial of more than one letter (`Th.`), when followed by a dot. */
   LongInitial: 1 << 21,
-  // Words before a name (context.ts):
+  // Words around a name (`contextFacts` only):
   PartyLabel: 1 << 22,
   /** `t.a.v`, `tav`, `attn`. */
   Attention: 1 << 23,
@@ -234,11 +235,32 @@ export function computeFacts(key: string): number {
   if (ORG_PARTICLES.has(key)) f |= Fact.OrgParticle;
   if (ABBREVIATIONS.has(key)) f |= Fact.Abbreviation;
   if (LONG_INITIALS.has(key)) f |= Fact.LongInitial;
-  if (PARTY_LABEL_WORDS.has(key)) f |= Fact.PartyLabel;
-  if (key === "t.a.v" || key === "tav" || key === "attn") f |= Fact.Attention;
-  if (PRECEDING.has(key)) f |= Fact.Preceding;
-  if (PRECEDING_TAILS.has(key)) f |= Fact.PrecedingTail;
-  if (SIGNOFF_TAILS.has(key)) f |= Fact.SignoffTail;
-  if (PARTICLE_TAILS.has(key)) f |= Fact.ParticleTail;
   return f;
+}
+
+/**
+ * The facts about words around a name (not the name's own words): the context bits, for the
+ * fixed vocabulary of the lexicons. A fixed table, so that looking up the open-ended words of
+ * running text adds nothing to the word table of tokens.ts.
+ */
+const CONTEXT_WORDS = (() => {
+  const bits = new Map<string, number>();
+  const add = (words: Iterable<string>, bit: number): void => {
+    for (const w of words) bits.set(w, (bits.get(w) ?? 0) | bit);
+  };
+  add(TITLE_WORDS, Fact.Title);
+  add(SALUTATION_WORDS, Fact.Salutation);
+  add(LABEL_WORDS, Fact.Label);
+  add(PARTY_LABEL_WORDS, Fact.PartyLabel);
+  add(["t.a.v", "tav", "attn"], Fact.Attention);
+  add(PRECEDING, Fact.Preceding);
+  add(PRECEDING_TAILS, Fact.PrecedingTail);
+  add(SIGNOFF_TAILS, Fact.SignoffTail);
+  add(PARTICLE_TAILS, Fact.ParticleTail);
+  return new WordValues(bits);
+})();
+
+/** The context bits of `folded.slice(start, end)`: Title, Salutation, Label, ... ParticleTail (0 for none). */
+export function contextFacts(folded: string, start: number, end: number): number {
+  return CONTEXT_WORDS.get(folded, start, end);
 }

@@ -1,9 +1,9 @@
 import type { Candidate, Recognizer, ScanInput } from "../../types.js";
 import { Cue, contactAfter, cueBefore, verbAfter } from "./context.js";
-import { Fact, KEY_STOP_MASK, KeyStop, PARTICLE_SEQUENCES } from "./facts.js";
+import { contextFacts, Fact, KEY_STOP_MASK, KeyStop, PARTICLE_SEQUENCES } from "./facts.js";
 import { VENDOR_PHRASES, VENDORS } from "./lexicon.js";
 import { legalFormAt } from "./organization.js";
-import { atSentenceStart, type CapToken, factsOf, LineStarts, sharedTokens } from "./tokens.js";
+import { atSentenceStart, type CapToken, LineStarts, sharedTokens } from "./tokens.js";
 
 /** Lower-case gap of up to three particle words between two capitalised tokens: ` van der `. */
 const PARTICLE_GAP = /^ (?:[a-z'.]+ ){1,3}$/;
@@ -506,7 +506,7 @@ class PersonScan {
     if (start < 2 || text.charCodeAt(start - 1) !== 32) return -1;
     let j = start - 2;
     while (j >= 0 && isLowerOrApostrophe(text.charCodeAt(j))) j--;
-    if (j === start - 2 || (factsOf(folded, j + 1, start - 1) & Fact.ParticleTail) === 0) return -1;
+    if (j === start - 2 || (contextFacts(folded, j + 1, start - 1) & Fact.ParticleTail) === 0) return -1;
     return leadingParticleStart(this.gap(i), start);
   }
 

@@ -4,6 +4,7 @@
  * are only looked at when they are short (tussenvoegsels, `&`).
  */
 import { computeFacts, Fact } from "./facts.js";
+import { HASH_SEED, hashStep, sameWord } from "./word-table.js";
 
 /**
  * Letters of a name: ASCII, Latin-1, Latin Extended-A/B, combining marks, Greek and Cyrillic.
@@ -65,27 +66,13 @@ const slots = new Int32Array(SLOT_COUNT);
 let tableWords: string[] = [];
 let tableFacts: number[] = [];
 
-/** FNV-1a over UTF-16 units, one step. */
-function hashStep(hash: number, code: number): number {
-  return Math.imul(hash ^ code, 0x01000193);
-}
-
-const HASH_SEED = 0x811c9dc5;
-
-/** Index in the word table of `folded.slice(start, end)` (non-empty), added on first sight. */
-export function internWord(folded: string, start: number, end: number): number {
-  let hash = HASH_SEED;
-  for (let i = start; i < end; i++) hash = hashStep(hash, folded.charCodeAt(i));
-  return internHashed(folded, start, end, hash);
-}
-
-/** `internWord` with the hash of the word's characters already computed. */
+/** Index in the word table of `folded.slice(start, end)` (non-empty, `hash` its `hashRange`), added on first sight. */
 function internHashed(folded: string, start: number, end: number, hash: number): number {
   const length = end - start;
   let slot = hash & SLOT_MASK;
   for (let entry = slots[slot] as number; entry !== 0; entry = slots[slot] as number) {
     const word = tableWords[entry - 1] as string;
-    if (word.length === length && sameWord(word, folded, start, length)) return entry - 1;
+    if (sameWord(word, folded, start, length)) return entry - 1;
     slot = (slot + 1) & SLOT_MASK;
   }
   if (tableWords.length >= MAX_WORDS) {
@@ -99,16 +86,6 @@ function internHashed(folded: string, start: number, end: number, hash: number):
   tableFacts.push(computeFacts(word));
   slots[slot] = tableWords.length;
   return tableWords.length - 1;
-}
-
-function sameWord(word: string, folded: string, start: number, length: number): boolean {
-  for (let k = 0; k < length; k++) if (word.charCodeAt(k) !== folded.charCodeAt(start + k)) return false;
-  return true;
-}
-
-/** The fact mask of `folded.slice(start, end)` (0 for an empty range). */
-export function factsOf(folded: string, start: number, end: number): number {
-  return end > start ? (tableFacts[internWord(folded, start, end)] as number) : 0;
 }
 
 /**
