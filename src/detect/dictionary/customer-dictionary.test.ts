@@ -96,7 +96,7 @@ describe("inferType", () => {
 });
 
 describe("CustomerDictionary against a brute-force search (property)", () => {
-  const word = fc.constantFrom("ab", "abc", "b", "ca", "x1", "Ab");
+  const word = fc.constantFrom("ab", "abc", "b", "ca", "x1", "Ab", "abcd", "bca", "x1y2", "cab");
   const separator = fc.constantFrom(" ", "  ", "\n", "-", ".", ", ", "\u0000");
 
   /** Every occurrence of `key` on word boundaries, reading each whitespace run as one space. */

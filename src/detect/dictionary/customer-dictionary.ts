@@ -13,6 +13,47 @@ const ASCII_WORD = Uint8Array.from({ length: 128 }, (_, c) =>
   (c >= 48 && c <= 57) || (c >= 97 && c <= 122) || (c >= 65 && c <= 90) ? 1 : 0,
 );
 
+/** Index of an ASCII digit or lower-case letter among the 36 that word starts are keyed on, or 255. */
+const ALNUM36 = Uint8Array.from({ length: 128 }, (_, c) =>
+  c >= 48 && c <= 57 ? c - 48 : c >= 97 && c <= 122 ? c - 97 + 10 : 255,
+);
+
+/** The bit for three ASCII word characters in a `wordStarts` set. */
+function tripleIndex(a: number, b: number, c: number): number {
+  return ((ALNUM36[a] as number) * 36 + (ALNUM36[b] as number)) * 36 + (ALNUM36[c] as number);
+}
+
+/**
+ * Which three-character word beginnings may lead anywhere, as a bit set over [0-9a-z]³: those that
+ * begin some key's path from the start state (marker, then the three characters), and all those
+ * whose first one or two characters already end a key. A word that starts in the start state with
+ * any other beginning leaves the automaton in its start state having reported nothing (no pattern
+ * path begins with a word character, so no shorter suffix survives), and can be skipped whole.
+ */
+function wordStartSet(markedKeys: readonly string[]): Uint8Array {
+  const bits = new Uint8Array(Math.ceil((36 * 36 * 36) / 8));
+  const set = (index: number) => {
+    bits[index >> 3] = (bits[index >> 3] as number) | (1 << (index & 7));
+  };
+  const alnum = (code: number) => code < 128 && ALNUM36[code] !== 255;
+  for (const key of markedKeys) {
+    if (key.charCodeAt(0) !== WORD_START) continue;
+    const a = key.charCodeAt(1);
+    const b = key.charCodeAt(2);
+    const c = key.charCodeAt(3);
+    if (!alnum(a)) continue;
+    if (key.length === 2) {
+      for (let x = 0; x < 36 * 36; x++) set((ALNUM36[a] as number) * 36 * 36 + x);
+    } else if (!alnum(b)) {
+    } else if (key.length === 3) {
+      for (let x = 0; x < 36; x++) set(((ALNUM36[a] as number) * 36 + (ALNUM36[b] as number)) * 36 + x);
+    } else if (alnum(c)) {
+      set(tripleIndex(a, b, c));
+    }
+  }
+  return bits;
+}
+
 /**
  * Marks the start of every word. Keys carry it before each word, and the scan feeds it to the
  * automaton before each word of the text, so a match can only begin where a word begins: inside
@@ -85,6 +126,8 @@ export class CustomerDictionary implements Recognizer {
   /** Length of each pattern in text characters (its key without word-start markers). */
   private readonly visibleLength: Int32Array;
   private readonly needsEndBoundary: Uint8Array;
+  /** See `wordStartSet`. */
+  private readonly wordStarts: Uint8Array;
 
   constructor(entries: readonly (DictionaryEntry | string)[]) {
     const byKey = new Map<string, DictionaryPattern>();
@@ -100,7 +143,9 @@ export class CustomerDictionary implements Recognizer {
     this.patterns = [...byKey.values()];
     this.size = this.patterns.length;
     this.types = [...new Set(this.patterns.map((p) => p.type))];
-    this.automaton = new AhoCorasick(this.patterns.map((p) => markWordStarts(p.key)));
+    const marked = this.patterns.map((p) => markWordStarts(p.key));
+    this.automaton = new AhoCorasick(marked);
+    this.wordStarts = wordStartSet(marked);
     this.boundarySymbol = this.automaton.symbolOf[WORD_START] as number;
     this.visibleLength = Int32Array.from(this.patterns, (p) => p.key.length);
     this.needsStartBoundary = Uint8Array.from(this.patterns, (p) => (isWordCode(p.key.charCodeAt(0)) ? 1 : 0));
@@ -116,6 +161,7 @@ export class CustomerDictionary implements Recognizer {
     const ac = this.automaton;
     const symbolOf = ac.symbolOf;
     const boundary = this.boundarySymbol;
+    const wordStarts = this.wordStarts;
     const n = folded.length;
     let state = 0;
     let previousWasSpace = true;
@@ -130,6 +176,24 @@ export class CustomerDictionary implements Recognizer {
         previousWasSpace = false;
       }
       const isWord = code < 128 ? ASCII_WORD[code] === 1 : isWordCode(code);
+      if (isWord && !previousWasWord && state === 0 && i + 2 < n) {
+        // Most words begin no key: tell by their first three characters, without walking the
+        // automaton through cold rows of its tables, and skip them (see `wordStartSet`).
+        const b = folded.charCodeAt(i + 1);
+        const c = folded.charCodeAt(i + 2);
+        if (code < 128 && b < 128 && c < 128 && ALNUM36[code] !== 255 && ALNUM36[b] !== 255 && ALNUM36[c] !== 255) {
+          const index = tripleIndex(code, b, c);
+          if (((wordStarts[index >> 3] as number) & (1 << (index & 7))) === 0) {
+            previousWasWord = true;
+            while (i + 1 < n) {
+              const next = folded.charCodeAt(i + 1);
+              if (next >= 128 || ASCII_WORD[next] !== 1) break;
+              i++;
+            }
+            continue;
+          }
+        }
+      }
       if (isWord && !previousWasWord && boundary !== 0) state = ac.next(state, boundary);
       previousWasWord = isWord;
       // A NUL in the text must not pose as the word-start marker.
@@ -168,7 +232,8 @@ export class CustomerDictionary implements Recognizer {
     if (this.needsStartBoundary[index] === 1 && start > 0) {
       const before = folded.charCodeAt(start - 1);
       if (isWordCode(before)) return false;
-      if ((this.patterns[index] as DictionaryPattern).type === "EMAIL" && continuesEmail(before)) return false;
+      // The cheap character test first: reading the pattern object is a cache miss in a long list.
+      if (continuesEmail(before) && (this.patterns[index] as DictionaryPattern).type === "EMAIL") return false;
     }
     if (this.needsEndBoundary[index] === 1 && end < folded.length) {
       const next = folded.charCodeAt(end);
