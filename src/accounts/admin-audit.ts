@@ -15,6 +15,8 @@ export type AdminAction =
   | "account.enabled"
   | "account.totp_reset"
   | "account.password_reset"
+  | "account.sessions_ended"
+  | "account.removed"
   | "team.created"
   | "key.created"
   | "key.revoked"

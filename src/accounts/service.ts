@@ -10,10 +10,12 @@ import {
   type AccountRecord,
   type AccountRole,
   AccountsRepository,
+  type RemovedAccount,
   type SessionRecord,
 } from "../store/repositories/accounts.js";
 import { GatewayIdentityRepository } from "../store/repositories/gateway-identity.js";
 import { type AdminActor, recordAdminAction } from "./admin-audit.js";
+import { coarseIp, describeUserAgent } from "./devices.js";
 import { AccountError } from "./errors.js";
 import { hashPassword, passwordProblem, passwordProblemMessage, verifyPassword } from "./passwords.js";
 import type { SecretBox } from "./secret-box.js";
@@ -78,6 +80,41 @@ export interface NewSession {
   csrfToken: string;
   expiresAt: string;
   stage: SessionRecord["stage"];
+}
+
+/** Where a login comes from: the caller's address and User-Agent header, reduced before storing. */
+export interface LoginOrigin {
+  ip: string;
+  userAgent?: string | undefined;
+}
+
+/** What a session remembers of its device (see devices.ts). */
+type SessionDevice = Pick<SessionRecord, "browser" | "os" | "ipPrefix">;
+
+const UNKNOWN_DEVICE: SessionDevice = { browser: null, os: null, ipPrefix: null };
+
+function deviceOf(origin: LoginOrigin | undefined): SessionDevice {
+  if (!origin) return UNKNOWN_DEVICE;
+  return { ...describeUserAgent(origin.userAgent), ipPrefix: coarseIp(origin.ip) };
+}
+
+const deviceOfSession = (s: SessionRecord): SessionDevice => ({ browser: s.browser, os: s.os, ipPrefix: s.ipPrefix });
+
+/** One of a person's logged-in sessions as the sessions list shows it. Never the session's token or hash. */
+export interface SessionView {
+  /** Derived from the stored hash, so it cannot be turned back into a cookie nor into the stored key. */
+  id: string;
+  browser: string | null;
+  os: string | null;
+  ipPrefix: string | null;
+  createdAt: string;
+  lastSeenAt: string;
+  current: boolean;
+}
+
+/** The public id of a session: a hash of its stored hash, shortened (collisions within one account are out of reach). */
+function sessionViewId(idHash: string): string {
+  return createHash("sha256").update(`session-view:${idHash}`).digest("hex").slice(0, 24);
 }
 
 export interface ResolvedSession {
@@ -212,12 +249,15 @@ export class AccountService {
 
   // First start
 
-  async setupOwner(input: {
-    name: string;
-    displayName?: string | undefined;
-    password: string;
-    language?: "nl" | "en" | undefined;
-  }): Promise<{ account: AccountRecord; session: NewSession }> {
+  async setupOwner(
+    input: {
+      name: string;
+      displayName?: string | undefined;
+      password: string;
+      language?: "nl" | "en" | undefined;
+    },
+    origin?: LoginOrigin,
+  ): Promise<{ account: AccountRecord; session: NewSession }> {
     const name = checkName(input.name);
     checkPassword(input.password, name);
     if (!(await this.setupRequired())) throw this.alreadySetUp();
@@ -238,7 +278,7 @@ export class AccountService {
       await this.store.db.deleteFrom("accounts").where("id", "=", account.id).execute();
       throw this.alreadySetUp();
     }
-    return { account, session: await this.startSession(account.id, "active") };
+    return { account, session: await this.startSession(account.id, "active", deviceOf(origin)) };
   }
 
   private alreadySetUp() {
@@ -322,7 +362,8 @@ export class AccountService {
     return new AccountError(401, "invalid_login", "Onjuiste naam of wachtwoord.", "Incorrect name or password.");
   }
 
-  async login(name: string, password: string, ip: string): Promise<LoginResult> {
+  async login(name: string, password: string, ip: string, userAgent?: string): Promise<LoginResult> {
+    const device = deviceOf({ ip, userAgent });
     await this.checkThrottle(name, ip);
     const account = await this.repo.getByName(name);
     if (!account) {
@@ -346,10 +387,10 @@ export class AccountService {
       );
     }
     if (account.totpEnabledAt !== null) {
-      return { kind: "totp", session: await this.startSession(account.id, "totp") };
+      return { kind: "totp", session: await this.startSession(account.id, "totp", device) };
     }
     await this.repo.clearThrottle(`name:${name.toLowerCase()}`);
-    return { kind: "session", account, session: await this.startSession(account.id, "active") };
+    return { kind: "session", account, session: await this.startSession(account.id, "active", device) };
   }
 
   /** The second step: a TOTP code or a recovery code. Replaces the pending session by a new one. */
@@ -369,7 +410,8 @@ export class AccountService {
     await this.repo.deleteSession(pending.session.idHash);
     const fresh = (await this.repo.get(account.id)) ?? account;
     return {
-      session: await this.startSession(account.id, "active"),
+      // The device was noted at the password step; the second step comes from the same browser.
+      session: await this.startSession(account.id, "active", deviceOfSession(pending.session)),
       account: fresh,
       usedRecoveryCode: result.recovery,
     };
@@ -426,7 +468,11 @@ export class AccountService {
 
   // Sessions
 
-  async startSession(accountId: string, stage: SessionRecord["stage"]): Promise<NewSession> {
+  async startSession(
+    accountId: string,
+    stage: SessionRecord["stage"],
+    device: SessionDevice = UNKNOWN_DEVICE,
+  ): Promise<NewSession> {
     const now = this.clock();
     // Housekeeping rides on logins (rare, and never on the request path of the gateway).
     await this.repo.deleteExpiredSessions(new Date(now).toISOString());
@@ -442,6 +488,7 @@ export class AccountService {
       createdAt: new Date(now).toISOString(),
       lastSeenAt: new Date(now).toISOString(),
       expiresAt,
+      ...device,
     });
     return { token: sessionToken, csrfToken, expiresAt, stage };
   }
@@ -475,6 +522,49 @@ export class AccountService {
     await this.repo.deleteSession(session.idHash);
   }
 
+  /** The window in which a stored session still counts as logged in (not expired, not idle too long). */
+  private liveWindow(): { seenAfter: string; expiresAfter: string } {
+    const now = this.clock();
+    return {
+      seenAfter: new Date(now - SESSION_IDLE_MS).toISOString(),
+      expiresAfter: new Date(now).toISOString(),
+    };
+  }
+
+  /** "Where am I logged in": the person's own logged-in sessions, the one asking marked as current. */
+  async listOwnSessions(current: ResolvedSession): Promise<SessionView[]> {
+    const sessions = await this.repo.listActiveSessions(current.account.id, this.liveWindow());
+    return sessions.map((s) => ({
+      id: sessionViewId(s.idHash),
+      browser: s.browser,
+      os: s.os,
+      ipPrefix: s.ipPrefix,
+      createdAt: s.createdAt,
+      lastSeenAt: s.lastSeenAt,
+      current: s.idHash === current.session.idHash,
+    }));
+  }
+
+  /** Ends one of the person's own sessions, found by its public id among their own only. */
+  async endOwnSession(current: ResolvedSession, id: string): Promise<void> {
+    const sessions = await this.repo.listActiveSessions(current.account.id, this.liveWindow());
+    const target = sessions.find((s) => sessionViewId(s.idHash) === id);
+    if (!target) {
+      throw new AccountError(
+        404,
+        "session_not_found",
+        "Deze sessie bestaat niet (meer).",
+        "This session does not exist (any more).",
+      );
+    }
+    await this.repo.deleteSession(target.idHash);
+  }
+
+  /** Logs the person out everywhere except here; returns how many sessions ended. */
+  async endOtherSessions(current: ResolvedSession): Promise<number> {
+    return this.repo.deleteSessionsOf(current.account.id, current.session.idHash);
+  }
+
   // Own account
 
   async changePassword(
@@ -505,9 +595,12 @@ export class AccountService {
       { passwordHash: await hashPassword(newPassword), passwordChangeRequired: false },
       this.now(),
     );
-    // Every other session of this account ends; this one is replaced by a fresh one.
+    // Every other session of this account ends; this one is replaced by a fresh one on the same device.
     await this.repo.deleteSessionsOf(account.id);
-    return { account: updated, session: await this.startSession(account.id, "active") };
+    return {
+      account: updated,
+      session: await this.startSession(account.id, "active", deviceOfSession(current.session)),
+    };
   }
 
   async updateProfile(
@@ -609,6 +702,73 @@ export class AccountService {
 
   async listAccounts(): Promise<AccountRecord[]> {
     return this.repo.list();
+  }
+
+  /** Logged-in sessions per account id, for the users page. */
+  async sessionCounts(): Promise<Map<string, number>> {
+    return this.repo.countActiveSessions(this.liveWindow());
+  }
+
+  /** An admin logs someone out everywhere (a lost laptop); recorded with how many sessions ended. */
+  async endSessionsOf(actor: AccountRecord, id: string): Promise<number> {
+    const target = await this.getAccount(id);
+    this.assertMayManage(actor, target);
+    const ended = await this.repo.deleteSessionsOf(id);
+    await this.audit(actor, "account.sessions_ended", target.name, { sessions: ended });
+    return ended;
+  }
+
+  /**
+   * Removes an account for good (someone who left; a GDPR erasure request). Only a disabled
+   * account, never oneself, never the last owner. Its sessions, TOTP secrets, recovery codes and
+   * chat conversations go; `revokeKeys` revokes its gateway keys (the web API passes the
+   * gateway's identity service, so a cached key stops working at once) and answers how many.
+   * Usage audit records keep the name: they are the AI register's record of use and hold no
+   * prompt text. Recorded in the admin audit.
+   */
+  async removeAccount(
+    actor: AccountRecord,
+    id: string,
+    revokeKeys: (name: string) => Promise<number>,
+  ): Promise<RemovedAccount & { keys: number }> {
+    const target = await this.getAccount(id);
+    this.assertMayManage(actor, target);
+    if (target.id === actor.id) {
+      throw new AccountError(
+        409,
+        "cannot_remove_self",
+        "Je kunt je eigen account niet verwijderen.",
+        "You cannot remove your own account.",
+      );
+    }
+    if (target.disabledAt === null) {
+      throw new AccountError(
+        409,
+        "not_disabled",
+        "Schakel het account eerst uit; daarna kun je het verwijderen.",
+        "Disable the account first; then you can remove it.",
+      );
+    }
+    // A disabled owner is not counted as active, so check owners that would remain at all.
+    if (target.role === "owner" && (await this.repo.countActiveOwners()) < 1) {
+      throw new AccountError(
+        409,
+        "last_owner",
+        "Dit is de laatste eigenaar. Maak eerst iemand anders eigenaar.",
+        "This is the last owner. Make someone else an owner first.",
+      );
+    }
+    const keys = await revokeKeys(target.name);
+    const removed = await this.repo.removeAccount(target.id);
+    await this.repo.clearThrottle(`name:${target.name.toLowerCase()}`);
+    await this.audit(actor, "account.removed", target.name, {
+      role: target.role,
+      keysRevoked: keys,
+      sessionsEnded: removed.sessions,
+      recoveryCodesDeleted: removed.recoveryCodes,
+      conversationsDeleted: removed.conversations,
+    });
+    return { ...removed, keys };
   }
 
   async getAccount(id: string): Promise<AccountRecord> {

@@ -94,6 +94,10 @@ export interface AccountSessionsTable {
   created_at: string;
   last_seen_at: string;
   expires_at: string;
+  /** Migration 0008: browser and OS in plain words, and a /24 or /48 address prefix; null before it. */
+  browser: string | null;
+  os: string | null;
+  ip_prefix: string | null;
 }
 
 export interface AccountRecoveryCodesTable {

@@ -5,6 +5,7 @@ import { accountsMigration } from "./0003-accounts.js";
 import { chatMigration } from "./0004-chat.js";
 import { approvalsMigration } from "./0006-approvals.js";
 import { vaultMigration } from "./0007-vault.js";
+import { sessionDevicesMigration } from "./0008-session-devices.js";
 
 /**
  * Every migration, in order. Kysely runs them sorted by name, so a new module adds a file
@@ -18,6 +19,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   "0004-chat": chatMigration,
   "0006-approvals": approvalsMigration,
   "0007-vault": vaultMigration,
+  "0008-session-devices": sessionDevicesMigration,
 };
 
 /** Migrations live in code (not files on disk) so they work from `dist/`, a bundle or tests alike. */

@@ -59,6 +59,18 @@ export interface SessionRecord {
   createdAt: string;
   lastSeenAt: string;
   expiresAt: string;
+  /** Browser and operating system in plain words ("Firefox", "Windows"); null when unknown. */
+  browser: string | null;
+  os: string | null;
+  /** The caller's address cut to /24 (IPv4) or /48 (IPv6); null when unknown. */
+  ipPrefix: string | null;
+}
+
+/** What a removed account left behind, for the admin audit. */
+export interface RemovedAccount {
+  sessions: number;
+  recoveryCodes: number;
+  conversations: number;
 }
 
 export interface ThrottleRecord {
@@ -106,6 +118,9 @@ function toSession(row: AccountSessionsTable): SessionRecord {
     createdAt: row.created_at,
     lastSeenAt: row.last_seen_at,
     expiresAt: row.expires_at,
+    browser: row.browser ?? null,
+    os: row.os ?? null,
+    ipPrefix: row.ip_prefix ?? null,
   };
 }
 
@@ -219,8 +234,42 @@ export class AccountsRepository {
         created_at: session.createdAt,
         last_seen_at: session.lastSeenAt,
         expires_at: session.expiresAt,
+        browser: session.browser,
+        os: session.os,
+        ip_prefix: session.ipPrefix,
       })
       .execute();
+  }
+
+  /**
+   * The logged-in sessions of one account (not those halfway through a login), newest activity
+   * first. `seenAfter` drops sessions idle for too long, `expiresAfter` the expired ones.
+   */
+  async listActiveSessions(accountId: string, window: { seenAfter: string; expiresAfter: string }) {
+    const rows = await this.db
+      .selectFrom("account_sessions")
+      .selectAll()
+      .where("account_id", "=", accountId)
+      .where("stage", "=", "active")
+      .where("last_seen_at", ">", window.seenAfter)
+      .where("expires_at", ">", window.expiresAfter)
+      .orderBy("last_seen_at", "desc")
+      .orderBy("created_at", "desc")
+      .execute();
+    return rows.map(toSession);
+  }
+
+  /** How many logged-in sessions each account has (accounts without any are left out). */
+  async countActiveSessions(window: { seenAfter: string; expiresAfter: string }): Promise<Map<string, number>> {
+    const rows = await this.db
+      .selectFrom("account_sessions")
+      .select(["account_id", (eb) => eb.fn.countAll<number | string>().as("n")])
+      .where("stage", "=", "active")
+      .where("last_seen_at", ">", window.seenAfter)
+      .where("expires_at", ">", window.expiresAfter)
+      .groupBy("account_id")
+      .execute();
+    return new Map(rows.map((r) => [r.account_id, Number(r.n)]));
   }
 
   async getSession(idHash: string): Promise<SessionRecord | undefined> {
@@ -244,15 +293,38 @@ export class AccountsRepository {
     await this.db.deleteFrom("account_sessions").where("id_hash", "=", idHash).execute();
   }
 
-  /** Ends every session of an account, except optionally the one making the change. */
-  async deleteSessionsOf(accountId: string, except?: string): Promise<void> {
+  /** Ends every session of an account, except optionally the one making the change; returns how many. */
+  async deleteSessionsOf(accountId: string, except?: string): Promise<number> {
     let query = this.db.deleteFrom("account_sessions").where("account_id", "=", accountId);
     if (except !== undefined) query = query.where("id_hash", "!=", except);
-    await query.execute();
+    const result = await query.executeTakeFirst();
+    return Number(result.numDeletedRows);
   }
 
   async deleteExpiredSessions(nowIso: string): Promise<void> {
     await this.db.deleteFrom("account_sessions").where("expires_at", "<=", nowIso).execute();
+  }
+
+  /**
+   * Removes an account with what belongs to it alone: sessions, recovery codes (TOTP secrets sit
+   * on the account row) and chat conversations, in one transaction. Explicit deletes rather than
+   * relying on ON DELETE CASCADE, which SQLite only honours with its foreign_keys pragma on.
+   * Gateway keys and usage records are not here: keys are revoked through the gateway's identity
+   * service (so its cache drops them at once), and usage records stay as the AI register's record.
+   */
+  async removeAccount(id: string): Promise<RemovedAccount> {
+    return this.db.transaction().execute(async (trx) => {
+      const sessions = await trx.deleteFrom("account_sessions").where("account_id", "=", id).executeTakeFirst();
+      const codes = await trx.deleteFrom("account_recovery_codes").where("account_id", "=", id).executeTakeFirst();
+      const chats = await trx.deleteFrom("chat_conversations").where("account_id", "=", id).executeTakeFirst();
+      const account = await trx.deleteFrom("accounts").where("id", "=", id).executeTakeFirst();
+      if (Number(account.numDeletedRows) === 0) throw new RecordNotFoundError("account", id);
+      return {
+        sessions: Number(sessions.numDeletedRows),
+        recoveryCodes: Number(codes.numDeletedRows),
+        conversations: Number(chats.numDeletedRows),
+      };
+    });
   }
 
   // Recovery codes

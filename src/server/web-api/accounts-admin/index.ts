@@ -1,7 +1,8 @@
 /**
  * /api/app/admin: people and teams for the owner and admins — create accounts (one-time
- * password shown once), change role, team, disable, reset 2FA or password, see and revoke
- * someone's keys — and the audit of admin actions (also as CSV).
+ * password shown once), change role, team, disable, reset 2FA or password, end someone's
+ * sessions, remove a disabled account, see and revoke someone's keys — and the audit of admin
+ * actions (also as CSV).
  */
 import { Hono } from "hono";
 import { z } from "zod";
@@ -39,8 +40,8 @@ export function createAccountsAdminApi(deps: WebApiDeps): Hono<WebEnv> {
   const actor = (c: Parameters<typeof resolvedSession>[0]) => resolvedSession(c).account;
 
   app.get("/users", async (c) => {
-    const list = await accounts.listAccounts();
-    return c.json({ users: list.map(publicAccount) });
+    const [list, sessions] = await Promise.all([accounts.listAccounts(), accounts.sessionCounts()]);
+    return c.json({ users: list.map((a) => ({ ...publicAccount(a), sessions: sessions.get(a.id) ?? 0 })) });
   });
 
   app.post("/users", async (c) => {
@@ -65,6 +66,20 @@ export function createAccountsAdminApi(deps: WebApiDeps): Hono<WebEnv> {
     const result = await accounts.resetPassword(actor(c), c.req.param("id"));
     c.header("cache-control", "no-store");
     return c.json({ user: publicAccount(result.account), oneTimePassword: result.oneTimePassword });
+  });
+
+  app.post("/users/:id/end-sessions", async (c) => {
+    return c.json({ ended: await accounts.endSessionsOf(actor(c), c.req.param("id")) });
+  });
+
+  app.delete("/users/:id", async (c) => {
+    const identity = identityFor(deps);
+    const removed = await accounts.removeAccount(actor(c), c.req.param("id"), async (name) => {
+      const open = (await identity.listKeys({ user: name })).filter((k) => k.revokedAt === null);
+      for (const key of open) await identity.revokeKey(key.id);
+      return open.length;
+    });
+    return c.json({ removed });
   });
 
   app.get("/users/:id/keys", async (c) => {

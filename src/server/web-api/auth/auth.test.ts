@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Hono } from "hono";
+import { sql } from "kysely";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import {
   listAdminActions,
@@ -12,6 +13,7 @@ import {
 } from "../../../accounts/index.js";
 import { GovernanceService } from "../../../governance/service/index.js";
 import { openStore, type Store } from "../../../store/index.js";
+import { GatewayIdentityRepository } from "../../../store/repositories/gateway-identity.js";
 import type { WebApiDeps } from "../context.js";
 import { createWebApi } from "../index.js";
 
@@ -585,5 +587,221 @@ describe("accounts: set-up, login with TOTP, sessions, CSRF, admin", () => {
       await otherStore.close();
       rmSync(otherDir, { recursive: true, force: true });
     }
+  });
+
+  const FIREFOX_WINDOWS = "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:133.0) Gecko/20100101 Firefox/133.0";
+  const SAFARI_IPHONE =
+    "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1";
+
+  interface SessionView {
+    id: string;
+    browser: string | null;
+    os: string | null;
+    ipPrefix: string | null;
+    createdAt: string;
+    lastSeenAt: string;
+    current: boolean;
+  }
+
+  async function sessionsOf(client: Client): Promise<SessionView[]> {
+    const response = await client.request("GET", "/auth/sessions");
+    expect(response.status).toBe(200);
+    return ((await response.json()) as { sessions: SessionView[] }).sessions;
+  }
+
+  /** A member who chose their own password, logged in from `ip` with `userAgent`. */
+  async function memberClient(
+    owner: Client,
+    name: string,
+    options: { ip?: string; userAgent?: string } = {},
+  ): Promise<{ client: Client; id: string; password: string }> {
+    const created = (await (await owner.request("POST", "/admin/users", { name })).json()) as {
+      user: { id: string };
+      oneTimePassword: string;
+    };
+    const client = new Client(app, options.ip);
+    const headers = options.userAgent ? { "user-agent": options.userAgent } : undefined;
+    await client.request(
+      "POST",
+      "/auth/login",
+      { name, password: created.oneTimePassword },
+      headers ? { headers } : {},
+    );
+    const password = "een eigen lange wachtzin";
+    await client.request("POST", "/auth/password", { currentPassword: created.oneTimePassword, newPassword: password });
+    return { client, id: created.user.id, password };
+  }
+
+  it("lists the own sessions with device and coarse address, and ends one or all others", async () => {
+    const { client: owner } = await ownerWithTotp();
+    const { client: desk, password } = await memberClient(owner, "jan", {
+      ip: "192.0.2.77",
+      userAgent: FIREFOX_WINDOWS,
+    });
+    now += 90_000;
+    const phone = new Client(app, "2001:db8:1234:5678::9");
+    await phone.request("POST", "/auth/login", { name: "jan", password }, { headers: { "user-agent": SAFARI_IPHONE } });
+    const third = new Client(app, "198.51.100.3");
+    await third.request("POST", "/auth/login", { name: "jan", password });
+
+    const listed = await sessionsOf(desk);
+    expect(listed).toHaveLength(3);
+    // The password change kept the device of the session it replaced.
+    expect(listed.find((s) => s.current)).toMatchObject({
+      browser: "Firefox",
+      os: "Windows",
+      ipPrefix: "192.0.2.0/24",
+      createdAt: new Date(START).toISOString(),
+    });
+    expect(listed.filter((s) => s.current)).toHaveLength(1);
+    expect(listed).toContainEqual(
+      expect.objectContaining({ browser: "Safari", os: "iOS", ipPrefix: "2001:db8:1234::/48", current: false }),
+    );
+    expect(listed).toContainEqual(
+      expect.objectContaining({ browser: null, os: null, ipPrefix: "198.51.100.0/24", current: false }),
+    );
+    // Neither the full address, the User-Agent nor the session's token or stored hash leave the server.
+    const rows = await store.db.selectFrom("account_sessions").selectAll().execute();
+    const text = JSON.stringify(listed);
+    for (const row of rows) expect(text).not.toContain(row.id_hash);
+    for (const value of [...desk.cookies.values(), "192.0.2.77", "5678", "Gecko", "rv:133"]) {
+      expect(text).not.toContain(value);
+    }
+    expect(JSON.stringify(rows)).not.toContain("Gecko");
+
+    // Ending the phone's session logs the phone out; the others stay.
+    const phoneSession = listed.find((s) => s.browser === "Safari") as SessionView;
+    expect((await desk.request("DELETE", `/auth/sessions/${phoneSession.id}`)).status).toBe(204);
+    expect((await phone.request("GET", "/auth/keys")).status).toBe(401);
+    expect((await third.request("GET", "/auth/keys")).status).toBe(200);
+    expect((await desk.request("DELETE", `/auth/sessions/${phoneSession.id}`)).status).toBe(404);
+    // Someone else's session cannot be ended by its id.
+    const ownerSession = (await sessionsOf(owner))[0] as SessionView;
+    expect((await desk.request("DELETE", `/auth/sessions/${ownerSession.id}`)).status).toBe(404);
+    expect((await owner.request("GET", "/auth/keys")).status).toBe(200);
+    // Writes need the CSRF token like every other change.
+    const noCsrf = await desk.request("POST", "/auth/sessions/end-others", undefined, { csrf: false });
+    expect(noCsrf.status).toBe(403);
+
+    const others = await desk.request("POST", "/auth/sessions/end-others");
+    expect(await others.json()).toEqual({ ended: 1 });
+    expect((await third.request("GET", "/auth/keys")).status).toBe(401);
+    expect((await desk.request("GET", "/auth/keys")).status).toBe(200);
+    expect(await sessionsOf(desk)).toHaveLength(1);
+  });
+
+  it("writes the last-active time at most once a minute per session", async () => {
+    const { client } = await ownerWithTotp();
+    const lastSeen = async () => (await store.db.selectFrom("account_sessions").select("last_seen_at").execute())[0];
+    const before = await lastSeen();
+    now += 30_000;
+    for (let i = 0; i < 5; i++) expect((await client.request("GET", "/auth/keys")).status).toBe(200);
+    expect(await lastSeen()).toEqual(before);
+    now += 31_000;
+    await client.request("GET", "/auth/keys");
+    expect((await lastSeen())?.last_seen_at).toBe(new Date(now).toISOString());
+    expect((await sessionsOf(client))[0]?.lastSeenAt).toBe(new Date(now).toISOString());
+  });
+
+  it("shows admins how many sessions each person has and lets them end all of them", async () => {
+    const { client: owner } = await ownerWithTotp();
+    const jan = await memberClient(owner, "jan");
+    const laptop = new Client(app);
+    await laptop.request("POST", "/auth/login", { name: "jan", password: jan.password });
+    await memberClient(owner, "piet");
+    const users = (await (await owner.request("GET", "/admin/users")).json()) as {
+      users: Array<{ name: string; sessions: number }>;
+    };
+    expect(Object.fromEntries(users.users.map((u) => [u.name, u.sessions]))).toEqual({
+      marieke: 1,
+      jan: 2,
+      piet: 1,
+    });
+
+    const ended = await owner.request("POST", `/admin/users/${jan.id}/end-sessions`);
+    expect(await ended.json()).toEqual({ ended: 2 });
+    expect((await jan.client.request("GET", "/auth/keys")).status).toBe(401);
+    expect((await laptop.request("GET", "/auth/keys")).status).toBe(401);
+    const last = (await listAdminActions(store)).find((a) => a.action === "account.sessions_ended");
+    expect(last).toMatchObject({
+      actorName: "marieke",
+      action: "account.sessions_ended",
+      target: "jan",
+      details: { sessions: 2 },
+    });
+    // Members cannot.
+    const piet = new Client(app);
+    await piet.request("POST", "/auth/login", { name: "piet", password: "een eigen lange wachtzin" });
+    expect((await piet.request("POST", `/admin/users/${jan.id}/end-sessions`)).status).toBe(403);
+  });
+
+  it("removes a disabled account with its sessions, 2FA, recovery codes, keys and conversations; usage records stay", async () => {
+    const { client: owner } = await ownerWithTotp();
+    const jan = await memberClient(owner, "jan");
+    const key = (await (
+      await jan.client.request("POST", "/auth/keys", { label: "laptop", expiresInDays: 90 })
+    ).json()) as {
+      view: { id: string };
+    };
+    // 2FA for jan, so there is a secret and recovery codes to remove.
+    const { secret } = (await (await jan.client.request("POST", "/auth/totp/enrol")).json()) as { secret: string };
+    await jan.client.request("POST", "/auth/totp/confirm", { code: totpCode(secret, now) });
+    const chat = { title_sealed: "x", content_sealed: "y", created_at: "2026-11-23T09:00:00.000Z" };
+    await store.db
+      .insertInto("chat_conversations")
+      .values({ ...chat, id: "conv1", account_id: jan.id, updated_at: chat.created_at })
+      .execute();
+    await sql`insert into gateway_audit (id, time, day, user_name, endpoint, protocol, decision, reasons, entity_counts, tool_calls, prompt_injection, tokens_in, tokens_out, cost_micros, latency_ms, http_status)
+      values ('use1', '2026-11-23T09:00:00.000Z', '2026-11-23', 'jan', '/v1/chat/completions', 'openai', 'allow', '[]', '{}', 0, 0, 10, 20, 0, 5, 200)`.execute(
+      store.db,
+    );
+
+    const me = (await (await owner.request("GET", "/auth/me")).json()) as { account: { id: string } };
+    const refusedEnabled = await owner.request("DELETE", `/admin/users/${jan.id}`);
+    expect(refusedEnabled.status).toBe(409);
+    expect(((await refusedEnabled.json()) as { error: { code: string } }).error.code).toBe("not_disabled");
+    const refusedSelf = await owner.request("DELETE", `/admin/users/${me.account.id}`);
+    expect(refusedSelf.status).toBe(409);
+    expect(((await refusedSelf.json()) as { error: { code: string } }).error.code).toBe("cannot_remove_self");
+
+    expect((await owner.request("PATCH", `/admin/users/${jan.id}`, { disabled: true })).status).toBe(200);
+    const removed = await owner.request("DELETE", `/admin/users/${jan.id}`);
+    expect(removed.status).toBe(200);
+    expect(await removed.json()).toEqual({ removed: { sessions: 0, recoveryCodes: 10, conversations: 1, keys: 1 } });
+
+    expect(await store.db.selectFrom("accounts").select("name").where("id", "=", jan.id).execute()).toEqual([]);
+    for (const table of ["account_sessions", "account_recovery_codes", "chat_conversations"] as const) {
+      expect(await store.db.selectFrom(table).selectAll().where("account_id", "=", jan.id).execute()).toEqual([]);
+    }
+    const keys = await new GatewayIdentityRepository(store.db).listKeys({ user: "jan" });
+    expect(keys.find((k) => k.id === key.view.id.replace(/^pw-/, "").replace(/-…?$/, ""))?.revokedAt).toBeTruthy();
+    expect(keys.every((k) => k.revokedAt !== null)).toBe(true);
+    const usage = await sql<{ user_name: string }>`select user_name from gateway_audit`.execute(store.db);
+    expect(usage.rows).toEqual([{ user_name: "jan" }]);
+    expect((await owner.request("DELETE", `/admin/users/${jan.id}`)).status).toBe(404);
+    // Every action here has the same (test) time: find the record by its action.
+    const last = (await listAdminActions(store)).find((a) => a.action === "account.removed");
+    expect(last).toMatchObject({
+      action: "account.removed",
+      target: "jan",
+      details: { role: "member", keysRevoked: 1, conversationsDeleted: 1, recoveryCodesDeleted: 10 },
+    });
+    // The name is free again, and the new account does not inherit the old keys.
+    const again = await owner.request("POST", "/admin/users", { name: "jan" });
+    expect(again.status).toBe(201);
+  });
+
+  it("never removes an owner for an admin, nor the last owner", async () => {
+    const { client: owner } = await ownerWithTotp();
+    const second = (await (await owner.request("POST", "/admin/users", { name: "tweede", role: "owner" })).json()) as {
+      user: { id: string };
+    };
+    const me = (await (await owner.request("GET", "/auth/me")).json()) as { account: { id: string } };
+    // The other owner, disabled, can be removed by this owner; this owner is then the last one.
+    expect((await owner.request("PATCH", `/admin/users/${second.user.id}`, { disabled: true })).status).toBe(200);
+    expect((await owner.request("DELETE", `/admin/users/${second.user.id}`)).status).toBe(200);
+    const self = await owner.request("DELETE", `/admin/users/${me.account.id}`);
+    expect(self.status).toBe(409);
+    expect((await owner.request("GET", "/admin/users")).status).toBe(200);
   });
 });

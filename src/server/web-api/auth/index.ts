@@ -1,6 +1,7 @@
 /**
  * /api/app/auth: first-run set-up, login (password, then TOTP or a recovery code), logout, who am
- * I, the own profile, password and TOTP, the "2FA for everyone" policy and the own gateway keys.
+ * I, the own profile, password and TOTP, the own sessions ("where am I logged in"), the "2FA for
+ * everyone" policy and the own gateway keys.
  * Set-up, login and `me` are public; the rest goes through sessionAuth here.
  */
 import type { Context } from "hono";
@@ -127,7 +128,10 @@ export function createAuthApi(deps: WebApiDeps): Hono<WebEnv> {
     const refused = refuseForeign(c);
     if (refused) return refused;
     const body = setupBody.parse(await c.req.json());
-    const { session } = await accounts.setupOwner({ ...body, language: body.language ?? languageOf(c) });
+    const { session } = await accounts.setupOwner(
+      { ...body, language: body.language ?? languageOf(c) },
+      { ip: clientIp(c), userAgent: c.req.header("user-agent") },
+    );
     setSessionCookies(c, session);
     return c.json(await sessionState(accounts, await accounts.resolveSession(session.token)), 201);
   });
@@ -137,7 +141,7 @@ export function createAuthApi(deps: WebApiDeps): Hono<WebEnv> {
     if (refused) return refused;
     const body = loginBody.parse(await c.req.json());
     const previous = await current(c);
-    const result = await accounts.login(body.name, body.password, clientIp(c));
+    const result = await accounts.login(body.name, body.password, clientIp(c), c.req.header("user-agent"));
     // A new session id at every login: a session fixed by someone else never becomes logged in.
     if (previous) await accounts.endSession(previous.session);
     setSessionCookies(c, result.session);
@@ -226,6 +230,21 @@ export function createAuthApi(deps: WebApiDeps): Hono<WebEnv> {
     const result = await accounts.regenerateRecoveryCodes(resolvedSession(c).account, body.code);
     c.header("cache-control", "no-store");
     return c.json(result);
+  });
+
+  // "Where am I logged in": the own sessions, ending one, or all but this one.
+  app.get("/sessions", full, async (c) => {
+    c.header("cache-control", "no-store");
+    return c.json({ sessions: await accounts.listOwnSessions(resolvedSession(c)) });
+  });
+
+  app.post("/sessions/end-others", full, async (c) => {
+    return c.json({ ended: await accounts.endOtherSessions(resolvedSession(c)) });
+  });
+
+  app.delete("/sessions/:id", full, async (c) => {
+    await accounts.endOwnSession(resolvedSession(c), c.req.param("id"));
+    return c.body(null, 204);
   });
 
   app.get("/policy", full, async (c) => c.json({ totpForEveryone: await accounts.totpForEveryone() }));
