@@ -237,7 +237,7 @@ export function verbAfter(folded: string, end: number): boolean {
   }
   const from = i;
   while (i < limit && isAsciiLower(folded.charCodeAt(i))) i++;
-  return i > from && i - from <= MAX_VERB && VERBS_AFTER.has(folded.slice(from, i));
+  return i > from && i - from <= MAX_VERB && (contextFacts(folded, from, i) & Fact.VerbAfter) !== 0;
 }
 
 function isBlank(code: number): boolean {

@@ -22,6 +22,7 @@ import {
   TITLE_WORDS,
   TRAILING_HEAD_WORDS,
   VENDORS,
+  VERBS_AFTER,
 } from "./lexicon.js";
 import { WordValues } from "./word-table.js";
 
@@ -76,6 +77,8 @@ export const Fact = {
   SignoffTail: 1 << 26,
   /** The last word of a tussenvoegsel sequence (`der` of `van der`). */
   ParticleTail: 1 << 27,
+  /** A verb right after a name (`belde`, `vraagt`). */
+  VerbAfter: 1 << 28,
 } as const;
 
 /** Capitalised particles that can open a surname (`De Vries`, `Van Dijk`, `El Amrani`). */
@@ -257,10 +260,11 @@ const CONTEXT_WORDS = (() => {
   add(PRECEDING_TAILS, Fact.PrecedingTail);
   add(SIGNOFF_TAILS, Fact.SignoffTail);
   add(PARTICLE_TAILS, Fact.ParticleTail);
+  add(VERBS_AFTER, Fact.VerbAfter);
   return new WordValues(bits);
 })();
 
-/** The context bits of `folded.slice(start, end)`: Title, Salutation, Label, ... ParticleTail (0 for none). */
+/** The context bits of `folded.slice(start, end)`: Title, Salutation, Label, ... VerbAfter (0 for none). */
 export function contextFacts(folded: string, start: number, end: number): number {
   return CONTEXT_WORDS.get(folded, start, end);
 }

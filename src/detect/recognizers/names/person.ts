@@ -384,6 +384,20 @@ function listSeparated(text: string, from: number, to: number): boolean {
   return length >= 1 && length <= 5 && LIST_SEPARATORS.has(text.slice(from, to));
 }
 
+/**
+ * False when `joins` and `joinsCallName` surely reject the gap `text[from..to)`: every gap they
+ * accept starts with a space, `-`, `.` or `)` and ends with a space, `-`, `.` or `(`. Saves
+ * slicing gaps like `: ` or `\n`.
+ */
+function mayJoin(text: string, from: number, to: number): boolean {
+  const first = text.charCodeAt(from);
+  const last = text.charCodeAt(to - 1);
+  return (
+    (first === 32 || first === 45 || first === 46 || first === 41) &&
+    (last === 32 || last === 45 || last === 46 || last === 40)
+  );
+}
+
 /** The text between two tokens; the common short gaps as constants, so they cost no allocation. */
 function gapText(text: string, from: number, to: number): string {
   const length = to - from;
@@ -559,7 +573,7 @@ export function scanPersons(input: ScanInput): Candidate[] {
     if (i > 0) {
       const prev = tok(tokens, i - 1);
       // `joins` accepts no gap longer than MAX_JOIN_GAP, so longer ones are never sliced.
-      if (token.start - prev.end <= MAX_JOIN_GAP) {
+      if (token.start - prev.end <= MAX_JOIN_GAP && mayJoin(text, prev.end, token.start)) {
         const gap = gapText(text, prev.end, token.start);
         if (
           (joins(prev, gap) && !givenNameAfterParticle(token, gap)) ||
