@@ -41,22 +41,27 @@ function startWords(start: number, from: number): void {
 
 /** True when word `w` (0 = the last one) exists, reading back as far as needed. */
 function hasWord(folded: string, w: number): boolean {
-  while (wordCount <= w && !wordsDone) {
-    const lo = wordLimit;
-    let i = wordCursor;
+  if (w < wordCount) return true;
+  if (wordsDone) return false;
+  // Locals in the loop, the module state written back once.
+  const lo = wordLimit;
+  let count = wordCount;
+  let i = wordCursor;
+  while (count <= w) {
     while (i > lo && isSpace(folded.charCodeAt(i - 1))) i--;
-    if (i <= lo || wordCount === MAX_WORDS_BEFORE) {
+    if (i <= lo || count === MAX_WORDS_BEFORE) {
       wordsDone = true;
       break;
     }
     const end = i;
     while (i > lo && !isSpace(folded.charCodeAt(i - 1))) i--;
-    wordStarts[wordCount] = i;
-    wordEnds[wordCount] = end;
-    wordCount++;
-    wordCursor = i;
+    wordStarts[count] = i;
+    wordEnds[count] = end;
+    count++;
   }
-  return w < wordCount;
+  wordCount = count;
+  wordCursor = i;
+  return w < count;
 }
 
 /**
@@ -68,8 +73,14 @@ function bareFacts(folded: string, w: number): number {
   let e = wordEnds[w] as number;
   while (s < e && isOpening(folded.charCodeAt(s))) s++;
   while (e > s && isClosing(folded.charCodeAt(e - 1))) e--;
+  bareStart = s;
+  bareEnd = e;
   return contextFacts(folded, s, e);
 }
+
+/** The bare range of the last `bareFacts` call: the clause check often looks up the same word. */
+let bareStart = -1;
+let bareEnd = -1;
 
 /** Word `w` (which `hasWord` found), without its leading and trailing punctuation. */
 function bareWord(folded: string, w: number): string {
@@ -125,9 +136,17 @@ type Clause = (typeof Clause)[keyof typeof Clause];
  * The last clause of `folded.slice(from, to)`: what follows the last sentence end (`. `, `! `,
  * `? `), without trailing white space and `,:;.!-` and without leading white space
  * (`..., 36. Met groet,` -> `met groet`), classified. Read backwards, no further than needed:
- * a clause longer than any sign-off is no sign-off.
+ * a clause longer than any sign-off is no sign-off. `knownFacts` are the context facts of the
+ * range `knownStart..knownEnd`, when the caller has them.
  */
-function clauseBetween(folded: string, from: number, to: number): Clause {
+function clauseBetween(
+  folded: string,
+  from: number,
+  to: number,
+  knownStart = -1,
+  knownEnd = -1,
+  knownFacts = 0,
+): Clause {
   let e = to;
   while (e > from && isClauseEnd(folded.charCodeAt(e - 1))) e--;
   // A sentence end inside the stripped tail leaves nothing.
@@ -137,7 +156,9 @@ function clauseBetween(folded: string, from: number, to: number): Clause {
   // neither is the clause. The word is at most as long as a sign-off.
   let w = e - 1;
   while (w > from && e - w <= MAX_SIGNOFF && !isSpace(folded.charCodeAt(w - 1))) w--;
-  if (e - w > MAX_SIGNOFF || (contextFacts(folded, w, e) & Fact.SignoffTail) === 0) return Clause.Other;
+  if (e - w > MAX_SIGNOFF) return Clause.Other;
+  const facts = w === knownStart && e === knownEnd ? knownFacts : contextFacts(folded, w, e);
+  if ((facts & Fact.SignoffTail) === 0) return Clause.Other;
   let k = e - 1;
   for (let j = e - 1; j > from; j--) {
     if (!isSpace(folded.charCodeAt(j))) k = j;
@@ -187,10 +208,13 @@ export function cueBefore(text: string, folded: string, start: number, lines = n
   const ls = lines.lineStart(start);
   startWords(start, ls);
   const any = hasWord(folded, 0);
+  bareStart = -1;
+  bareEnd = -1;
   const last = any ? bareFacts(folded, 0) : 0;
   // Before the clause check: `Dear Mr. Okonkwo` must not read as a sentence ending in `Mr.`.
   if ((last & Fact.Title) !== 0) return Cue.Strong;
-  const clause = clauseBetween(folded, ls, start);
+  // The facts of the last word, by its bare range (-1 when none).
+  const clause = clauseBetween(folded, ls, start, bareStart, bareEnd, last);
   if (clause === Clause.Empty) {
     return previousLineClause(folded, ls, lines) === Clause.Signoff ? Cue.Strong : Cue.None;
   }
