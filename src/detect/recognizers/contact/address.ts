@@ -1,4 +1,4 @@
-import { digitRuns, StickyScan, stickyOf } from "../../digit-runs.js";
+import { digitRuns, StickyScan, shareDigitRuns, stickyOf } from "../../digit-runs.js";
 import type { Candidate, Recognizer, ScanInput } from "../../types.js";
 import { BARE_STREET_WORDS, LEAD_WORDS, NOT_STREET_WORDS, PARTICLES, STREET_SUFFIX } from "./street-words.js";
 
@@ -264,5 +264,8 @@ export function findAddresses(text: string, folded: string): Candidate[] {
 export const addressRecognizer: Recognizer = {
   name: "address",
   types: ["ADDRESS"],
-  scan: (input: ScanInput) => findAddresses(input.text, input.folded),
+  scan: (input: ScanInput) => {
+    shareDigitRuns(input);
+    return findAddresses(input.text, input.folded);
+  },
 };

@@ -1,5 +1,5 @@
 import { contextMatcher, hasContext } from "../../context.js";
-import { digitRuns, StickyScan, stickyOf } from "../../digit-runs.js";
+import { digitRuns, StickyScan, shareDigitRuns, stickyOf } from "../../digit-runs.js";
 import type { Candidate, Recognizer, ScanInput } from "../../types.js";
 
 /**
@@ -133,5 +133,8 @@ export function findIpAddresses(text: string, folded: string): Candidate[] {
 export const ipAddressRecognizer: Recognizer = {
   name: "ip-address",
   types: ["IP_ADDRESS"],
-  scan: (input: ScanInput) => findIpAddresses(input.text, input.folded),
+  scan: (input: ScanInput) => {
+    shareDigitRuns(input);
+    return findIpAddresses(input.text, input.folded);
+  },
 };

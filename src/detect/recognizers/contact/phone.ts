@@ -1,6 +1,6 @@
 import { parsePhoneNumberFromString } from "libphonenumber-js/min";
 import { contextMatcher, hasContext } from "../../context.js";
-import { digitRuns, StickyScan, stickyOf } from "../../digit-runs.js";
+import { digitRuns, StickyScan, shareDigitRuns, stickyOf } from "../../digit-runs.js";
 import type { Candidate, Recognizer, ScanInput } from "../../types.js";
 
 /**
@@ -219,5 +219,8 @@ export function findPhones(text: string, folded: string): Candidate[] {
 export const phoneRecognizer: Recognizer = {
   name: "phone",
   types: ["PHONE"],
-  scan: (input: ScanInput) => findPhones(input.text, input.folded),
+  scan: (input: ScanInput) => {
+    shareDigitRuns(input);
+    return findPhones(input.text, input.folded);
+  },
 };

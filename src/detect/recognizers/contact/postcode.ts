@@ -1,4 +1,4 @@
-import { digitRuns, StickyScan, stickyOf } from "../../digit-runs.js";
+import { digitRuns, StickyScan, shareDigitRuns, stickyOf } from "../../digit-runs.js";
 import type { Candidate, Recognizer, ScanInput } from "../../types.js";
 
 /**
@@ -81,5 +81,8 @@ export function findPostcodes(text: string, folded: string): Candidate[] {
 export const postcodeRecognizer: Recognizer = {
   name: "postcode",
   types: ["POSTCODE"],
-  scan: (input: ScanInput) => findPostcodes(input.text, input.folded),
+  scan: (input: ScanInput) => {
+    shareDigitRuns(input);
+    return findPostcodes(input.text, input.folded);
+  },
 };

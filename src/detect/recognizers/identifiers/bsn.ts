@@ -7,7 +7,7 @@
  */
 
 import { bsnElevenProof } from "../../checksums.js";
-import { digitRuns, StickyScan, stickyOf } from "../../digit-runs.js";
+import { digitRuns, StickyScan, shareDigitRuns, stickyOf } from "../../digit-runs.js";
 import type { Candidate, Recognizer, ScanInput } from "../../types.js";
 import { candidate, digitsOf, keywordMatcher, keywordNear, keywordWithin, REFERENCE_WORDS } from "./shared.js";
 
@@ -105,6 +105,7 @@ export const bsnRecognizer: Recognizer = {
   types: ["BSN"],
   scan(input: ScanInput): Candidate[] {
     const out: Candidate[] = [];
+    shareDigitRuns(input);
     for (const m of bsnMatches(input.text)) {
       const value = m[0];
       const raw = digitsOf(value);

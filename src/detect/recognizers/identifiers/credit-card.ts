@@ -6,7 +6,7 @@
  */
 
 import { luhn } from "../../checksums.js";
-import { digitRuns, StickyScan, stickyOf } from "../../digit-runs.js";
+import { digitRuns, StickyScan, shareDigitRuns, stickyOf } from "../../digit-runs.js";
 import type { Candidate, Recognizer, ScanInput } from "../../types.js";
 import { candidate, digitsOf, keywordMatcher, keywordNear, keywordWithin, REFERENCE_WORDS } from "./shared.js";
 
@@ -122,6 +122,7 @@ export const creditCardRecognizer: Recognizer = {
   types: ["CREDIT_CARD"],
   scan(input: ScanInput): Candidate[] {
     const out: Candidate[] = [];
+    shareDigitRuns(input);
     for (const m of creditCardMatches(input.text)) {
       let value = m[0];
       let digits = digitsOf(value);

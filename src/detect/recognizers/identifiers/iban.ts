@@ -6,7 +6,7 @@
  */
 
 import { mod97 } from "../../checksums.js";
-import { digitRuns, StickyScan, stickyOf } from "../../digit-runs.js";
+import { digitRuns, StickyScan, shareDigitRuns, stickyOf } from "../../digit-runs.js";
 import type { Candidate, Recognizer, ScanInput } from "../../types.js";
 import { candidate } from "./shared.js";
 
@@ -126,6 +126,7 @@ export const ibanRecognizer: Recognizer = {
   types: ["IBAN"],
   scan(input: ScanInput): Candidate[] {
     const out: Candidate[] = [];
+    shareDigitRuns(input);
     const text = input.text;
     for (const m of ibanStarts(text)) {
       const start = m.index;

@@ -6,7 +6,7 @@
  * value. A driving licence number is ten digits, likewise only next to `rijbewijs`.
  */
 
-import { digitRuns, StickyScan, stickyOf } from "../../digit-runs.js";
+import { digitRuns, StickyScan, shareDigitRuns, stickyOf } from "../../digit-runs.js";
 import type { Candidate, Recognizer, ScanInput } from "../../types.js";
 import { candidate, keywordMatcher, keywordNear } from "./shared.js";
 
@@ -110,6 +110,7 @@ export const idDocumentRecognizer: Recognizer = {
   types: ["ID_DOCUMENT"],
   scan(input: ScanInput): Candidate[] {
     const out: Candidate[] = [];
+    shareDigitRuns(input);
     for (const m of documentNumberMatches(input.text)) {
       const start = m.index;
       const end = start + m[0].length;

@@ -5,7 +5,7 @@
  * stands shortly before it with no other number in between, or right after it.
  */
 
-import { digitRuns, StickyScan, stickyOf } from "../../digit-runs.js";
+import { digitRuns, StickyScan, shareDigitRuns, stickyOf } from "../../digit-runs.js";
 import type { Candidate, Recognizer, ScanInput } from "../../types.js";
 import { candidate, keywordMatcher, keywordNear } from "./shared.js";
 
@@ -55,6 +55,7 @@ export const kvkRecognizer: Recognizer = {
   types: ["KVK"],
   scan(input: ScanInput): Candidate[] {
     const out: Candidate[] = [];
+    shareDigitRuns(input);
     for (const m of kvkMatches(input.text)) {
       const start = m.index;
       const end = start + m[0].length;

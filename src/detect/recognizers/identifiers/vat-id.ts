@@ -7,7 +7,7 @@
  */
 
 import { mod97 } from "../../checksums.js";
-import { digitRuns, StickyScan, stickyOf } from "../../digit-runs.js";
+import { digitRuns, StickyScan, shareDigitRuns, stickyOf } from "../../digit-runs.js";
 import type { Candidate, Recognizer, ScanInput } from "../../types.js";
 import { candidate, digitsOf, keywordMatcher, keywordNear } from "./shared.js";
 
@@ -129,6 +129,7 @@ export const vatIdRecognizer: Recognizer = {
   types: ["VAT_ID"],
   scan(input: ScanInput): Candidate[] {
     const out: Candidate[] = [];
+    shareDigitRuns(input);
     const push = (start: number, end: number, score: number) =>
       out.push(candidate("VAT_ID", start, end, score, VAT_ID_RECOGNIZER));
     const { text, folded } = input;

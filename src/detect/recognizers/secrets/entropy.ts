@@ -12,7 +12,7 @@
 
 import type { Candidate, Recognizer, ScanInput } from "../../types.js";
 import { secretCandidate } from "./shared.js";
-import { tokenRuns } from "./token-runs.js";
+import { shareTokenRuns, tokenRuns } from "./token-runs.js";
 import { charClasses, isConcreteValue } from "./values.js";
 
 export const ENTROPY_RECOGNIZER = "secret-entropy";
@@ -114,6 +114,7 @@ const CONTEXT_WINDOW = 48;
 
 export function findHighEntropySecrets(input: ScanInput): Candidate[] {
   if (!KEY_WORD_STEMS.some((w) => input.folded.includes(w))) return [];
+  shareTokenRuns(input);
   const out: Candidate[] = [];
   for (const [start, runEnd] of longRuns(input.text)) {
     const value = trimPadding(input.text.slice(start, runEnd));

@@ -13,7 +13,7 @@ import type { Candidate, Recognizer, ScanInput } from "../../types.js";
 import { jwtRule } from "./jwt.js";
 import { compileRules, hasDigitAndLetter, type PrefixRule, scanPrefixRules } from "./prefix-rules.js";
 import { secretCandidate } from "./shared.js";
-import { tokenRuns } from "./token-runs.js";
+import { shareTokenRuns, tokenRuns } from "./token-runs.js";
 import { isPlaceholderKey } from "./values.js";
 
 export const PROVIDER_RECOGNIZER_PREFIX = "secret-";
@@ -376,6 +376,7 @@ export const providerKeysRecognizer: Recognizer = {
   name: "secret-provider-keys",
   types: ["SECRET"],
   scan(input: ScanInput): Candidate[] {
+    shareTokenRuns(input);
     return [...scanPrefixRules(input, PROVIDER_RULE_SET, PROVIDER_RECOGNIZER_PREFIX), ...findContextualKeys(input)];
   },
 };

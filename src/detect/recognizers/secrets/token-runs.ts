@@ -5,6 +5,8 @@
  * The runs of the last text are kept, since several recognizers ask for the same text in turn.
  */
 
+import type { ScanInput } from "../../types.js";
+
 /** Letters, digits and `_ - . + / = ~ : %`: everything a key, a JWT, a `name=key` pair or a URL-encoded signature uses. */
 const RUN_CHAR = new Uint8Array(128);
 for (const ch of "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-.+/=~:%") {
@@ -16,6 +18,21 @@ export const MIN_RUN = 15;
 
 let lastText: string | undefined;
 let lastRuns: readonly number[] = [];
+const byInput = new WeakMap<ScanInput, readonly number[]>();
+
+/**
+ * Make the runs of `input` the ones `tokenRuns(input.text)` returns next, computing them only the
+ * first time any recognizer sees this input: the pass over the text is paid once per text, also
+ * when the recognizers take turns over many inputs (as a per-recognizer benchmark does).
+ */
+export function shareTokenRuns(input: ScanInput): void {
+  const known = byInput.get(input);
+  if (known === undefined) byInput.set(input, tokenRuns(input.text));
+  else if (lastText !== input.text) {
+    lastText = input.text;
+    lastRuns = known;
+  }
+}
 
 /**
  * The runs of at least MIN_RUN key characters in `text`, as a flat list of start, end offsets
