@@ -25,6 +25,7 @@ import { ErrorAlert } from "./errors";
 import { formatDateTime } from "./format";
 import { NewPasswordFields } from "./NewPasswordFields";
 import { RecoveryCodes } from "./RecoveryCodes";
+import { SessionsCard } from "./SessionsCard";
 import type { Profile, PublicAccount } from "./types";
 
 const PROFILE = ["auth", "profile"] as const;
@@ -244,7 +245,7 @@ function TwoFactorCard({ profile }: { profile: Profile }) {
   );
 }
 
-/** The own account: name and language, password, two-step verification and recovery codes, keys. */
+/** The own account: name and language, password, two-step verification and recovery codes, sessions, keys. */
 export function AccountPage() {
   const { t } = useTranslation("auth");
   const profile = useQuery({ queryKey: PROFILE, queryFn: () => api<Profile>("/api/app/auth/profile") });
@@ -268,6 +269,7 @@ export function AccountPage() {
           <PasswordCard name={profile.data.account.name} />
         </SimpleGrid>
       ) : null}
+      {profile.data ? <SessionsCard /> : null}
     </Stack>
   );
 }

@@ -14,8 +14,9 @@ import {
   Title,
   VisuallyHidden,
 } from "@mantine/core";
+import { notifications } from "@mantine/notifications";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
+import { type FormEvent, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { type Role, useAccount } from "../../account";
 import { api } from "../../api";
@@ -23,8 +24,9 @@ import { PageHeader } from "../../layout/PageHeader";
 import { ErrorAlert } from "./errors";
 import { KeysTable } from "./KeysTable";
 import { NewKeyForm } from "./NewKeyForm";
+import { RemoveAccountModal } from "./RemoveAccountModal";
 import { ShownOnce } from "./ShownOnce";
-import type { CreatedKey, KeyView, PublicAccount, Team } from "./types";
+import type { AdminUser, CreatedKey, KeyView, PublicAccount, Team } from "./types";
 
 const USERS = ["admin", "users"] as const;
 const TEAMS = ["admin", "teams"] as const;
@@ -161,20 +163,27 @@ function UserKeys({ user, onCreated }: { user: PublicAccount; onCreated: (key: s
   );
 }
 
-function UserRow({
-  user,
-  onSecret,
-  onKeys,
-}: {
-  user: PublicAccount;
-  onSecret: (s: Secret) => void;
-  onKeys: () => void;
-}) {
+function UserRow({ user, onSecret, onKeys }: { user: AdminUser; onSecret: (s: Secret) => void; onKeys: () => void }) {
   const { t } = useTranslation("auth");
   const me = useAccount();
   const client = useQueryClient();
   const teams = useTeams();
   const [error, setError] = useState<unknown>(null);
+  const [removing, setRemoving] = useState(false);
+  const actionsButton = useRef<HTMLButtonElement>(null);
+  const endSessions = useMutation({
+    mutationFn: () =>
+      api<{ ended: number }>(`/api/app/admin/users/${encodeURIComponent(user.id)}/end-sessions`, { body: {} }),
+    onSuccess: async (result) => {
+      setError(null);
+      await client.invalidateQueries({ queryKey: USERS });
+      notifications.show({
+        color: "teal",
+        message: t("users.sessionsEnded", { name: user.name, count: result.ended }),
+      });
+    },
+    onError: setError,
+  });
   const mutate = useMutation({
     mutationFn: async (action: { path: string; method: string; body?: unknown }) =>
       api<{ user: PublicAccount; oneTimePassword?: string }>(action.path, {
@@ -245,10 +254,16 @@ function UserRow({
           {user.disabled ? t("users.disabled") : user.passwordChangeRequired ? t("users.pending") : t("users.active")}
         </Badge>
       </Table.Td>
+      <Table.Td>{user.sessions}</Table.Td>
       <Table.Td>
         <Menu position="bottom-end" withinPortal>
           <Menu.Target>
-            <Button size="xs" variant="default" aria-label={t("users.actionsFor", { name: user.name })}>
+            <Button
+              ref={actionsButton}
+              size="xs"
+              variant="default"
+              aria-label={t("users.actionsFor", { name: user.name })}
+            >
               {t("users.actions")}
             </Button>
           </Menu.Target>
@@ -275,18 +290,35 @@ function UserRow({
                 >
                   {t("users.reset2fa")}
                 </Menu.Item>
+                <Menu.Item
+                  disabled={user.sessions === 0}
+                  onClick={() => {
+                    if (window.confirm(t("users.endSessionsConfirm", { name: user.name }))) endSessions.mutate();
+                  }}
+                >
+                  {t("users.endSessions")}
+                </Menu.Item>
                 {user.id !== me.id ? (
-                  <Menu.Item
-                    color={user.disabled ? undefined : "red"}
-                    onClick={() => patch({ disabled: !user.disabled })}
-                  >
-                    {user.disabled ? t("users.enable") : t("users.disable")}
-                  </Menu.Item>
+                  <>
+                    <Menu.Item
+                      color={user.disabled ? undefined : "red"}
+                      onClick={() => patch({ disabled: !user.disabled })}
+                    >
+                      {user.disabled ? t("users.enable") : t("users.disable")}
+                    </Menu.Item>
+                    {/* Removal asks for a disabled account first: a deliberate second step. */}
+                    <Menu.Item color="red" disabled={!user.disabled} onClick={() => setRemoving(true)}>
+                      {user.disabled ? t("users.remove") : t("users.removeNeedsDisable")}
+                    </Menu.Item>
+                  </>
                 ) : null}
               </>
             ) : null}
           </Menu.Dropdown>
         </Menu>
+        {removing ? (
+          <RemoveAccountModal user={user} opener={actionsButton.current} onClose={() => setRemoving(false)} />
+        ) : null}
       </Table.Td>
     </Table.Tr>
   );
@@ -322,7 +354,7 @@ function PolicyCard() {
 /** People with access: roles, teams, status, 2FA; add someone, reset a password or 2FA, manage their keys. */
 export function UsersPage() {
   const { t } = useTranslation("auth");
-  const users = useQuery({ queryKey: USERS, queryFn: () => api<{ users: PublicAccount[] }>("/api/app/admin/users") });
+  const users = useQuery({ queryKey: USERS, queryFn: () => api<{ users: AdminUser[] }>("/api/app/admin/users") });
   const [secret, setSecret] = useState<Secret | null>(null);
   const [keysOf, setKeysOf] = useState<PublicAccount | null>(null);
   const showKey = (key: string) =>
@@ -343,7 +375,7 @@ export function UsersPage() {
       <PolicyCard />
       <ErrorAlert error={users.error} />
       {users.data ? (
-        <Table.ScrollContainer minWidth={760}>
+        <Table.ScrollContainer minWidth={820}>
           <Table striped verticalSpacing="sm">
             <Table.Thead>
               <Table.Tr>
@@ -352,6 +384,7 @@ export function UsersPage() {
                 <Table.Th>{t("fields.team")}</Table.Th>
                 <Table.Th>{t("users.twoFactor")}</Table.Th>
                 <Table.Th>{t("users.status")}</Table.Th>
+                <Table.Th>{t("users.sessions")}</Table.Th>
                 <Table.Th>
                   <VisuallyHidden>{t("users.actions")}</VisuallyHidden>
                 </Table.Th>

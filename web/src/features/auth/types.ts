@@ -21,6 +21,23 @@ export interface PublicAccount {
   createdAt: string;
 }
 
+/** A person on the users page: the account plus how many logged-in sessions it has. */
+export interface AdminUser extends PublicAccount {
+  sessions: number;
+}
+
+/** One of the own logged-in sessions ("where am I logged in"). */
+export interface SessionView {
+  id: string;
+  browser: string | null;
+  os: string | null;
+  /** The address cut to /24 (IPv4) or /48 (IPv6). */
+  ipPrefix: string | null;
+  createdAt: string;
+  lastSeenAt: string;
+  current: boolean;
+}
+
 export interface KeyView {
   id: string;
   display: string;
