@@ -280,4 +280,89 @@ describe.skipIf(!browserAvailable)("accounts in the browser", () => {
     expect(await stored()).toBe("nl");
     await other.context().close();
   }, 60_000);
+
+  it("lists the own sessions; ending the other one sends that browser to the login page", async () => {
+    const member = await createMember(app, owner, { name: "sanne", displayName: "Sanne Bakker" });
+    const first = await newPage();
+    await login(first, app, member, "/account");
+    const second = await newPage();
+    await login(second, app, member, "/account");
+    await second.getByRole("heading", { name: "Waar je bent ingelogd" }).waitFor();
+
+    await first.reload();
+    const card = first.getByRole("table").filter({ hasText: "Dit apparaat" });
+    // Headless Chromium on Linux, from loopback: the address shown is the /24 network only.
+    await card.getByRole("row").nth(2).waitFor();
+    expect(await card.getByRole("row").count()).toBe(3);
+    expect(await card.getByText("Chrome op Linux").count()).toBe(2);
+    expect(await card.getByText("127.0.0.0/24").count()).toBe(2);
+    expect(await card.textContent()).not.toContain("127.0.0.1");
+    await screenshot(first, "account-sessions");
+    expect(await accessibilityProblems(first)).toEqual([]);
+
+    const end = first.getByRole("button", { name: /^Sessie Chrome op Linux van .* beëindigen$/ });
+    expect(await end.count()).toBe(1);
+    await end.click();
+    await first.getByText("De sessie is beëindigd.").waitFor();
+    await expect.poll(() => card.getByRole("row").count()).toBe(2);
+    expect(await first.getByRole("button", { name: "Overal anders uitloggen" }).isDisabled()).toBe(true);
+
+    // The other browser's next request finds its session gone, and the app sends it to the login page.
+    await second.getByRole("link", { name: "Mijn sleutels" }).first().click();
+    await second.waitForURL(/\/login/);
+    await second.getByRole("button", { name: "Inloggen" }).waitFor();
+    // This browser stays logged in.
+    await first.reload();
+    await first.getByText("Dit apparaat").waitFor();
+    expect(cspViolations).toEqual([]);
+    await first.context().close();
+    await second.context().close();
+  }, 60_000);
+
+  it("an admin disables and removes a member, after a dialog that says what stays", async () => {
+    const member = await createMember(app, owner, { name: "vertrokken", displayName: "Oud Collega" });
+    const page = await newPage();
+    await login(page, app, owner, "/admin/users");
+    const row = page.getByRole("row", { name: /Oud Collega/ });
+    await row.waitFor();
+    const actions = page.getByRole("button", { name: "Acties voor vertrokken" });
+
+    // An enabled account cannot be removed yet.
+    await actions.click();
+    expect(await page.getByRole("menuitem", { name: "Verwijderen (eerst uitschakelen)" }).isDisabled()).toBe(true);
+    await page.getByRole("menuitem", { name: "Uitschakelen", exact: true }).click();
+    await row.getByText("Uitgeschakeld").waitFor();
+
+    await actions.click();
+    await page.getByRole("menuitem", { name: "Account verwijderen…" }).click();
+    const dialog = page.getByRole("dialog", { name: "Account van Oud Collega verwijderen?" });
+    await dialog.waitFor();
+    await dialog.getByText(/gebruikslogboek van de AI-gateway blijft bewaard met de naam vertrokken/).waitFor();
+    await page.getByRole("menu").waitFor({ state: "detached" });
+    await screenshot(page, "users-remove");
+    expect(await accessibilityProblems(page)).toEqual([]);
+    // Cancelled: nothing removed, and the focus is back on the row's actions button.
+    await dialog.getByRole("button", { name: "Annuleren" }).click();
+    await dialog.waitFor({ state: "detached" });
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute("aria-label")))
+      .toBe("Acties voor vertrokken");
+
+    await actions.click();
+    await page.getByRole("menuitem", { name: "Account verwijderen…" }).click();
+    await dialog.getByRole("button", { name: "Definitief verwijderen" }).click();
+    await page.getByText("Het account vertrokken is verwijderd.").waitFor();
+    await row.waitFor({ state: "detached" });
+
+    await page.getByRole("link", { name: "Beheeracties" }).click();
+    await page.getByRole("cell", { name: "Account verwijderd" }).waitFor();
+    const refused = await fetch(`${app.url}/api/app/auth/login`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ name: member.name, password: member.password }),
+    });
+    expect(refused.status).toBe(401);
+    expect(cspViolations).toEqual([]);
+    await page.context().close();
+  }, 90_000);
 });

@@ -39,7 +39,13 @@ export function RemoveAccountModal({
     },
   });
   return (
-    <Modal opened onClose={onClose} returnFocus={false} title={t("users.removeTitle", { name: user.displayName })}>
+    <Modal
+      opened
+      onClose={onClose}
+      returnFocus={false}
+      title={t("users.removeTitle", { name: user.displayName })}
+      closeButtonProps={{ "aria-label": t("close", { ns: "common" }) }}
+    >
       <Stack>
         <Text size="sm">{t("users.removeBody", { name: user.name })}</Text>
         <List size="sm" spacing={4}>
