@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { detect } from "../../analyzer.js";
 import { foldText } from "../../normalize.js";
 import { FIRST_NAMES_PACKED } from "./data/first-names.js";
-import { scanPersons } from "./person.js";
+import { gluedAfter, gluedBefore, scanPersons } from "./person.js";
 
 /** PERSON spans found by the whole detector, as text. */
 function persons(text: string): string[] {
@@ -194,5 +194,42 @@ describe("PERSON: Dutch record conventions", () => {
     "Zie bijlage B. (Contract) van de offerte.",
   ])("no person in %j", (text) => {
     expect(persons(text)).toEqual([]);
+  });
+});
+
+describe("glue checks by character codes", () => {
+  // The regexes they replace, as the reference.
+  const GLUED_AFTER = /^(?:[\d#$%&*+=/\\|~^<>[\]{}_]|![^\s"')!?.]|-\d)/;
+  const GLUED_BEFORE = /(?:[\p{L}\d][:=/._#\\]|[/#_\\$%])$/u;
+  const chars = fc.constantFrom(..."aZ09 \n\t,.!?-:=/_#\\$%&@\"')(é\u00a0\ud83d\ude00ж");
+
+  it("gluedAfter agrees with its regex (property)", () => {
+    fc.assert(
+      fc.property(fc.array(chars, { maxLength: 6 }), fc.nat(6), (list, at) => {
+        const text = list.join("");
+        const end = Math.min(at, text.length);
+        const expected =
+          end < text.length &&
+          ![32, 10, 44].includes(text.charCodeAt(end)) &&
+          GLUED_AFTER.test(text.slice(end, end + 2));
+        expect(gluedAfter(text, end)).toBe(expected);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("gluedBefore agrees with its regex (property)", () => {
+    fc.assert(
+      fc.property(fc.array(chars, { maxLength: 6 }), fc.nat(6), (list, at) => {
+        const text = list.join("");
+        const start = Math.min(at, text.length);
+        const expected =
+          start > 0 &&
+          ![32, 10].includes(text.charCodeAt(start - 1)) &&
+          GLUED_BEFORE.test(text.slice(Math.max(0, start - 2), start));
+        expect(gluedBefore(text, start)).toBe(expected);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

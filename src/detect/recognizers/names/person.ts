@@ -59,30 +59,81 @@ function stopKind(text: string, token: CapToken, rawGap: string, previous: CapTo
   if (kind === KeyStop.Poison) return enum_Stop.Poison;
   const after = text.charCodeAt(token.end);
   // Part of an e-mail address, file name or identifier: `Jan.Jansen@`, `Report_Q3`.
-  if (after === 64 || after === 95 || (after === 46 && /[\p{L}\d]/u.test(text[token.end + 1] ?? ""))) {
+  if (after === 64 || after === 95 || (after === 46 && isLetterOrDigit(text, token.end + 1))) {
     return token.initial ? enum_Stop.None : enum_Stop.Poison;
   }
   // Passwords, codes and file names: `Winter!2025`, `Kaas&Worst`, `F-2026`, `app:Geheim`.
   if (token.initial || token.end - token.start === 1) return enum_Stop.None;
-  if (
-    token.end < text.length &&
-    after !== 32 &&
-    after !== 10 &&
-    after !== 44 &&
-    GLUED_AFTER.test(text.slice(token.end, token.end + 2))
-  ) {
-    return enum_Stop.Poison;
-  }
-  const prev = text.charCodeAt(token.start - 1);
-  if (
-    token.start > 0 &&
-    prev !== 32 &&
-    prev !== 10 &&
-    GLUED_BEFORE.test(text.slice(Math.max(0, token.start - 2), token.start))
-  ) {
-    return enum_Stop.Poison;
-  }
+  if (gluedAfter(text, token.end) || gluedBefore(text, token.start)) return enum_Stop.Poison;
   return enum_Stop.None;
+}
+
+/** `/[\p{L}\d]/u` on the code unit at `i` (false past the end); ASCII without the regex. */
+function isLetterOrDigit(text: string, i: number): boolean {
+  const code = text.charCodeAt(i);
+  if (code < 128) return (code >= 48 && code <= 57) || ((code | 32) >= 97 && (code | 32) <= 122);
+  return i < text.length && LETTER.test(text[i] as string);
+}
+
+const LETTER = /\p{L}/u;
+
+/**
+ * `Winter!2025`, `Kaas&Worst`, `F-2026`: a token glued to what follows, as in passwords, codes
+ * and file names. The regex `/^(?:[\d#$%&*+=/\\|~^<>[\]{}_]|![^\s"')!?.]|-\d)/` on the two
+ * characters after the token, by character codes (a `!` is glued only when more follows: `Hoi
+ * Femke!` is a greeting).
+ */
+export function gluedAfter(text: string, end: number): boolean {
+  const c = text.charCodeAt(end);
+  if (c === 32 || c === 10 || c === 44 || Number.isNaN(c)) return false;
+  if (c < 128 && GLUED_AFTER_CHARS[c] === 1) return true;
+  const next = text.charCodeAt(end + 1);
+  if (c === 33) return !Number.isNaN(next) && !isSpace(next) && !NOT_GLUED_AFTER_BANG.includes(next);
+  return c === 45 && next >= 48 && next <= 57;
+}
+
+/** `[\d#$%&*+=/\\|~^<>[\]{}_]` of `gluedAfter`. */
+const GLUED_AFTER_CHARS = charTable("0123456789#$%&*+=/\\|~^<>[]{}_");
+/** `"')!?.`: after a `!`, the end of a sentence or quote, not a password. */
+const NOT_GLUED_AFTER_BANG = [..."\"')!?."].map((ch) => ch.charCodeAt(0));
+
+/**
+ * `app:Geheim`, `#Tag`, `/Pad`: a token glued to what comes before. The regex
+ * `/(?:[\p{L}\d][:=/._#\\]|[/#_\\$%])$/u` on the two characters before the token.
+ */
+export function gluedBefore(text: string, start: number): boolean {
+  if (start <= 0) return false;
+  const c = text.charCodeAt(start - 1);
+  if (c === 32 || c === 10) return false;
+  if (c < 128 && GLUED_BEFORE_ALONE[c] === 1) return true;
+  return start >= 2 && c < 128 && GLUED_BEFORE_AFTER_WORD[c] === 1 && isLetterOrDigit(text, start - 2);
+}
+
+/** `[/#_\\$%]` of `gluedBefore`: glued on their own. */
+const GLUED_BEFORE_ALONE = charTable("/#_\\$%");
+/** `[:=/._#\\]` of `gluedBefore`: glued after a letter or digit. */
+const GLUED_BEFORE_AFTER_WORD = charTable(":=/._#\\");
+
+function charTable(chars: string): Uint8Array {
+  const table = new Uint8Array(128);
+  for (const ch of chars) table[ch.charCodeAt(0)] = 1;
+  return table;
+}
+
+/** The characters of the regex class `\s`. */
+function isSpace(code: number): boolean {
+  if (code < 0xa0) return code === 32 || (code >= 9 && code <= 13);
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
 }
 
 export const HOUSE_NUMBER_AFTER = /^ ?\d/;
@@ -92,10 +143,6 @@ export const VAN_GAP = /^ van (?:(?:de|der|den) )?$/;
 function isDashOrDigit(code: number): boolean {
   return code === 45 || (code >= 48 && code <= 57);
 }
-
-/** `Winter!2025` is a password, `Hoi Femke!` a greeting: `!` is glued only when more follows. */
-export const GLUED_AFTER = /^(?:[\d#$%&*+=/\\|~^<>[\]{}_]|![^\s"')!?.]|-\d)/;
-const GLUED_BEFORE = /(?:[\p{L}\d][:=/._#\\]|[/#_\\$%])$/u;
 
 /** `3 jan 2024`, `jan. 2024`, `Mei 2025`: a month, not the name Jan or Mei. */
 function nearDigit(text: string, token: CapToken): boolean {
