@@ -534,6 +534,8 @@ export class AccountService {
   /** "Where am I logged in": the person's own logged-in sessions, the one asking marked as current. */
   async listOwnSessions(current: ResolvedSession): Promise<SessionView[]> {
     const sessions = await this.repo.listActiveSessions(current.account.id, this.liveWindow());
+    // This device first, then the others by last activity (the repository's order; sort is stable).
+    sessions.sort((a, b) => Number(b.idHash === current.session.idHash) - Number(a.idHash === current.session.idHash));
     return sessions.map((s) => ({
       id: sessionViewId(s.idHash),
       browser: s.browser,

@@ -646,6 +646,7 @@ describe("accounts: set-up, login with TOTP, sessions, CSRF, admin", () => {
 
     const listed = await sessionsOf(desk);
     expect(listed).toHaveLength(3);
+    expect(listed.map((s) => s.current)).toEqual([true, false, false]);
     // The password change kept the device of the session it replaced.
     expect(listed.find((s) => s.current)).toMatchObject({
       browser: "Firefox",

@@ -290,16 +290,17 @@ function UserRow({ user, onSecret, onKeys }: { user: AdminUser; onSecret: (s: Se
                 >
                   {t("users.reset2fa")}
                 </Menu.Item>
-                <Menu.Item
-                  disabled={user.sessions === 0}
-                  onClick={() => {
-                    if (window.confirm(t("users.endSessionsConfirm", { name: user.name }))) endSessions.mutate();
-                  }}
-                >
-                  {t("users.endSessions")}
-                </Menu.Item>
+                {/* Not for oneself: the account page ends one's other sessions without logging out here. */}
                 {user.id !== me.id ? (
                   <>
+                    <Menu.Item
+                      disabled={user.sessions === 0}
+                      onClick={() => {
+                        if (window.confirm(t("users.endSessionsConfirm", { name: user.name }))) endSessions.mutate();
+                      }}
+                    >
+                      {t("users.endSessions")}
+                    </Menu.Item>
                     <Menu.Item
                       color={user.disabled ? undefined : "red"}
                       onClick={() => patch({ disabled: !user.disabled })}
