@@ -1,6 +1,6 @@
 import type { Candidate, Recognizer, ScanInput } from "../../types.js";
-import { Fact } from "./facts.js";
-import { PARTY_LABEL_WORDS, VENDOR_PHRASES } from "./lexicon.js";
+import { contextFacts, Fact } from "./facts.js";
+import { VENDOR_PHRASES } from "./lexicon.js";
 import { type CapToken, sharedTokens } from "./tokens.js";
 
 /**
@@ -39,9 +39,19 @@ const ORG_GAP = /^(?: | ?- ?| & | en | (?:van|de|den|der|het|'t|voor|aan|la|le|d
 
 const MAX_BODY_TOKENS = 4;
 
+/** The first two characters (letters) of the vendors of more than one word, as `c0 << 16 | c1`. */
+const VENDOR_PHRASE_HEADS = new Set(VENDOR_PHRASES.map((v) => (v.charCodeAt(0) << 16) | v.charCodeAt(1)));
+
+/** False when no vendor of more than one word starts at `start` (its first two characters differ). */
+export function mayStartVendorPhrase(folded: string, start: number): boolean {
+  return VENDOR_PHRASE_HEADS.has((folded.charCodeAt(start) << 16) | folded.charCodeAt(start + 1));
+}
+
 function isVendor(text: string, folded: string, tokens: CapToken[], from: number, to: number): boolean {
   const first = tokens[from] as CapToken;
   if ((first.facts & Fact.Vendor) !== 0) return true;
+  // `text.slice(first.start, first.end)` is never empty: a token has a letter.
+  if (!mayStartVendorPhrase(folded, first.start)) return false;
   const lastTok = tokens[Math.min(to, from + 2)] as CapToken;
   const phrase = folded.slice(first.start, lastTok.end).replace(/\s+/g, " ");
   for (const v of VENDOR_PHRASES) if (phrase.startsWith(v)) return true;
@@ -195,13 +205,14 @@ export function scanOrganizations(input: ScanInput): Candidate[] {
   return out;
 }
 
-const PARTY_LABEL = /([a-z]+) *: *$/;
-
-/** `Klant:` / `Opdrachtgever:` directly before `start` on the same line. */
+/**
+ * `Klant:` / `Opdrachtgever:` directly before `start` on the same line: the regex
+ * `/([a-z]+) *: *$/` on the last 30 characters of the line, read backwards by character codes.
+ */
 function partyLabelBefore(text: string, folded: string, start: number): boolean {
-  let i = start - 1;
-  while (i >= 0 && text.charCodeAt(i) === 32) i--;
-  if (text.charCodeAt(i) !== 58) return false;
+  let colon = start - 1;
+  while (colon >= 0 && text.charCodeAt(colon) === 32) colon--;
+  if (text.charCodeAt(colon) !== 58) return false;
   // Only the last 30 characters of the line matter; a backwards search could cross a whole long line.
   let from = Math.max(0, start - 30);
   for (let k = start - 1; k >= from; k--) {
@@ -210,8 +221,16 @@ function partyLabelBefore(text: string, folded: string, start: number): boolean 
       break;
     }
   }
-  const m = PARTY_LABEL.exec(folded.slice(from, start));
-  return m !== null && PARTY_LABEL_WORDS.has(m[1] as string);
+  if (colon < from) return false;
+  let end = colon;
+  while (end > from && folded.charCodeAt(end - 1) === 32) end--;
+  let word = end;
+  while (word > from && isAsciiLower(folded.charCodeAt(word - 1))) word--;
+  return word < end && (contextFacts(folded, word, end) & Fact.PartyLabel) !== 0;
+}
+
+function isAsciiLower(code: number): boolean {
+  return code >= 97 && code <= 122;
 }
 
 export const organizationRecognizer: Recognizer = {

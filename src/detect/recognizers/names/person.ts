@@ -2,7 +2,7 @@ import type { Candidate, Recognizer, ScanInput } from "../../types.js";
 import { Cue, contactAfter, cueBefore, verbAfter } from "./context.js";
 import { contextFacts, Fact, KEY_STOP_MASK, KeyStop, PARTICLE_SEQUENCES } from "./facts.js";
 import { VENDOR_PHRASES, VENDORS } from "./lexicon.js";
-import { legalFormAt } from "./organization.js";
+import { legalFormAt, mayStartVendorPhrase } from "./organization.js";
 import { atSentenceStart, type CapToken, LineStarts, sharedTokens } from "./tokens.js";
 
 /** Lower-case gap of up to three particle words between two capitalised tokens: ` van der `. */
@@ -372,14 +372,12 @@ function vendorShape(folded: string, start: number, end: number): number {
   const second = length > 1 ? folded.charCodeAt(start + 1) & 0x3ff : 0;
   return (length << 20) | ((folded.charCodeAt(start) & 0x3ff) << 10) | second;
 }
-/** The first two characters of the vendors of more than one word, as `c0 << 16 | c1`. */
-const VENDOR_PHRASE_HEADS = new Set(VENDOR_PHRASES.map((v) => (v.charCodeAt(0) << 16) | v.charCodeAt(1)));
 
 /** `Autoriteit Persoonsgegevens`, `Albert Heijn`: public bodies and vendors are no people. */
 function isVendorName(folded: string, start: number, end: number): boolean {
   const length = end - start;
   if (VENDOR_SHAPES.has(vendorShape(folded, start, end)) && VENDORS.has(folded.slice(start, end))) return true;
-  if (!VENDOR_PHRASE_HEADS.has((folded.charCodeAt(start) << 16) | folded.charCodeAt(start + 1))) return false;
+  if (!mayStartVendorPhrase(folded, start)) return false;
   for (const v of VENDOR_PHRASES) if (v.length <= length && folded.startsWith(v, start)) return true;
   return false;
 }
