@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { Cue, cueBefore } from "./context.js";
-import { capitalisedTokens, LineStarts, lineStart } from "./tokens.js";
+import { Fact } from "./facts.js";
+import { capitalisedTokens, LineStarts, lineStart, sharedTokens } from "./tokens.js";
 
 describe("LineStarts", () => {
   it("gives the same line start as a backwards search, for every position (property)", () => {
@@ -59,5 +60,30 @@ describe("capitalisedTokens", () => {
     const text = "Bel Émile de Vries of mailNaar Øystein";
     const tokens = capitalisedTokens(text, text.toLowerCase());
     expect(tokens.map((t) => text.slice(t.start, t.end))).toEqual(["Bel", "Émile", "Vries", "Øystein"]);
+  });
+});
+
+describe("sharedTokens", () => {
+  it("tokenises an input once, and again when the same object carries another text", () => {
+    const input = { text: "Bel Jan de Vries", folded: "bel jan de vries" };
+    const first = sharedTokens(input);
+    expect(sharedTokens(input)).toBe(first);
+    const reused = input as { text: string; folded: string };
+    reused.text = "Mail Piet";
+    reused.folded = "mail piet";
+    expect(sharedTokens(reused).map((t) => t.key)).toEqual(["mail", "piet"]);
+  });
+
+  it("works on a frozen input", () => {
+    const input = Object.freeze({ text: "Bel Jan", folded: "bel jan" });
+    expect(sharedTokens(input).map((t) => t.key)).toEqual(["bel", "jan"]);
+  });
+
+  it("gives every token the facts of its word, the same for every spelling", () => {
+    const text = "JAN en Jan en Bakkerij";
+    const [upper, lower, shop] = capitalisedTokens(text, text.toLowerCase());
+    expect(upper?.facts).toBe(lower?.facts);
+    expect((lower?.facts ?? 0) & Fact.FirstName).not.toBe(0);
+    expect((shop?.facts ?? 0) & Fact.SectorHead).not.toBe(0);
   });
 });

@@ -1,6 +1,7 @@
 /**
- * Capitalised-word tokenisation shared by the PERSON and ORGANIZATION recognizers: one global
- * regex pass finds every word that starts with a capital letter; lower-case words between them
+ * Capitalised-word tokenisation shared by the PERSON and ORGANIZATION recognizers: one pass over
+ * the characters finds every word that starts with a capital letter, and looks each word up once
+ * in a table of what the lexicons say about it (`CapToken.facts`); lower-case words between them
  * are only looked at when they are short (tussenvoegsels, `&`).
  */
 import { computeFacts, Fact } from "./facts.js";
