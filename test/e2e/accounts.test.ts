@@ -196,8 +196,17 @@ describe.skipIf(!browserAvailable)("accounts in the browser", () => {
 
     // Revoking the key in the page stops it working on the gateway.
     await page.goto(`${app.url}/account/keys`);
-    page.once("dialog", (dialog) => void dialog.accept());
-    await page.getByRole("button", { name: /^Sleutel pw-.* intrekken$/ }).click();
+    // Asked in a dialog in the app's language; cancelling gives the focus back and revokes nothing.
+    const revokeButton = page.getByRole("button", { name: /^Sleutel pw-.* intrekken$/ });
+    await revokeButton.click();
+    const confirmDialog = page.getByRole("dialog", { name: "Sleutel intrekken" });
+    await confirmDialog.getByText(/Tools die hem gebruiken werken daarna niet meer/).waitFor();
+    await confirmDialog.getByRole("button", { name: "Annuleren" }).click();
+    await confirmDialog.waitFor({ state: "detached" });
+    await expect.poll(() => revokeButton.evaluate((button) => button === document.activeElement)).toBe(true);
+    expect((await fetch(`${app.url}/v1/models`, { headers: { authorization: `Bearer ${key}` } })).status).toBe(200);
+    await revokeButton.click();
+    await confirmDialog.getByRole("button", { name: "Intrekken" }).click();
     await page.getByText("Ingetrokken").waitFor();
     const after = await fetch(`${app.url}/v1/models`, { headers: { authorization: `Bearer ${key}` } });
     expect(after.status).toBe(401);

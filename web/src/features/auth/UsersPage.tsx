@@ -20,6 +20,7 @@ import { type FormEvent, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { type Role, useAccount } from "../../account";
 import { api } from "../../api";
+import { useConfirm } from "../../components/confirm";
 import { PageHeader } from "../../layout/PageHeader";
 import { ErrorAlert } from "./errors";
 import { KeysTable } from "./KeysTable";
@@ -125,6 +126,7 @@ function NewUserForm({ onCreated }: { onCreated: (user: PublicAccount, password:
 
 function UserKeys({ user, onCreated }: { user: PublicAccount; onCreated: (key: string) => void }) {
   const { t } = useTranslation("auth");
+  const confirm = useConfirm();
   const client = useQueryClient();
   const queryKey = ["admin", "users", user.id, "keys"];
   const keys = useQuery({
@@ -153,8 +155,14 @@ function UserKeys({ user, onCreated }: { user: PublicAccount; onCreated: (key: s
       {keys.data ? (
         <KeysTable
           keys={keys.data.keys}
-          onRevoke={(key) => {
-            if (window.confirm(t("keys.revokeConfirm", { key: key.display }))) revoke.mutate(key);
+          onRevoke={async (key) => {
+            const sure = await confirm({
+              title: t("keys.revokeTitle"),
+              body: t("keys.revokeConfirm", { key: key.display }),
+              confirmLabel: t("keys.revoke"),
+              danger: true,
+            });
+            if (sure) revoke.mutate(key);
           }}
           revoking={revoke.isPending ? (revoke.variables?.id ?? null) : null}
         />
@@ -165,6 +173,7 @@ function UserKeys({ user, onCreated }: { user: PublicAccount; onCreated: (key: s
 
 function UserRow({ user, onSecret, onKeys }: { user: AdminUser; onSecret: (s: Secret) => void; onKeys: () => void }) {
   const { t } = useTranslation("auth");
+  const confirm = useConfirm();
   const me = useAccount();
   const client = useQueryClient();
   const teams = useTeams();
@@ -272,20 +281,26 @@ function UserRow({ user, onSecret, onKeys }: { user: AdminUser; onSecret: (s: Se
             {canManage ? (
               <>
                 <Menu.Item
-                  onClick={() => {
-                    if (window.confirm(t("users.resetPasswordConfirm", { name: user.name }))) {
-                      mutate.mutate({ path: `${base}/reset-password`, method: "POST" });
-                    }
+                  onClick={async () => {
+                    const sure = await confirm({
+                      title: t("users.resetPassword"),
+                      body: t("users.resetPasswordConfirm", { name: user.name }),
+                      confirmLabel: t("users.resetPassword"),
+                    });
+                    if (sure) mutate.mutate({ path: `${base}/reset-password`, method: "POST" });
                   }}
                 >
                   {t("users.resetPassword")}
                 </Menu.Item>
                 <Menu.Item
                   disabled={!user.totpEnabled}
-                  onClick={() => {
-                    if (window.confirm(t("users.reset2faConfirm", { name: user.name }))) {
-                      mutate.mutate({ path: `${base}/reset-2fa`, method: "POST" });
-                    }
+                  onClick={async () => {
+                    const sure = await confirm({
+                      title: t("users.reset2fa"),
+                      body: t("users.reset2faConfirm", { name: user.name }),
+                      confirmLabel: t("users.reset2fa"),
+                    });
+                    if (sure) mutate.mutate({ path: `${base}/reset-2fa`, method: "POST" });
                   }}
                 >
                   {t("users.reset2fa")}
@@ -295,8 +310,13 @@ function UserRow({ user, onSecret, onKeys }: { user: AdminUser; onSecret: (s: Se
                   <>
                     <Menu.Item
                       disabled={user.sessions === 0}
-                      onClick={() => {
-                        if (window.confirm(t("users.endSessionsConfirm", { name: user.name }))) endSessions.mutate();
+                      onClick={async () => {
+                        const sure = await confirm({
+                          title: t("users.endSessions"),
+                          body: t("users.endSessionsConfirm", { name: user.name }),
+                          confirmLabel: t("users.endSessions"),
+                        });
+                        if (sure) endSessions.mutate();
                       }}
                     >
                       {t("users.endSessions")}
