@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { Cue, cueBefore } from "./context.js";
 import { Fact } from "./facts.js";
-import { capitalisedTokens, LineStarts, lineStart, sharedTokens } from "./tokens.js";
+import { atSentenceStart, capitalisedTokens, LineStarts, lineStart, sharedTokens } from "./tokens.js";
 
 describe("LineStarts", () => {
   it("gives the same line start as a backwards search, for every position (property)", () => {
@@ -85,5 +85,33 @@ describe("sharedTokens", () => {
     expect(upper?.facts).toBe(lower?.facts);
     expect((lower?.facts ?? 0) & Fact.FirstName).not.toBe(0);
     expect((shop?.facts ?? 0) & Fact.SectorHead).not.toBe(0);
+  });
+});
+
+describe("atSentenceStart", () => {
+  // The regex version it replaces, as the reference.
+  function reference(text: string, index: number): boolean {
+    let i = index - 1;
+    while (i >= 0 && (text[i] === " " || text[i] === "\t")) i--;
+    if (i < 0) return true;
+    const c = text[i];
+    if (c === "\n" || c === "\r" || c === "!" || c === "?" || c === "•" || c === "*" || c === '"') return true;
+    if (c === ".") {
+      const prev = text[i - 1];
+      const prev2 = text[i - 2];
+      return !(prev !== undefined && /\p{Lu}/u.test(prev) && (prev2 === undefined || !/\p{L}/u.test(prev2)));
+    }
+    return c === "-" && (i === 0 || text[i - 1] === "\n");
+  }
+
+  it("agrees with the regex version at every position (property)", () => {
+    const chars = fc.constantFrom(...'aZ. \t\n\r!?•*"-Éé\ud83d\ude00ж.Ж1');
+    fc.assert(
+      fc.property(fc.array(chars, { maxLength: 7 }), (list) => {
+        const text = list.join("");
+        for (let i = 0; i <= text.length; i++) expect(atSentenceStart(text, i)).toBe(reference(text, i));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -145,18 +145,39 @@ export function capitalisedTokens(text: string, folded: string): CapToken[] {
 /** True when `index` starts a sentence: text start, a line start, or after `.`, `!`, `?`. */
 export function atSentenceStart(text: string, index: number): boolean {
   let i = index - 1;
-  while (i >= 0 && (text[i] === " " || text[i] === "\t")) i--;
+  while (i >= 0 && isBlank(text.charCodeAt(i))) i--;
   if (i < 0) return true;
-  const c = text[i];
-  if (c === "\n" || c === "\r" || c === "!" || c === "?" || c === "•" || c === "*" || c === '"') return true;
-  if (c === ".") {
-    // `J. de Vries`: a dot after an initial does not end a sentence.
-    const prev = text[i - 1];
-    const prev2 = text[i - 2];
-    return !(prev !== undefined && /\p{Lu}/u.test(prev) && (prev2 === undefined || !/\p{L}/u.test(prev2)));
+  const c = text.charCodeAt(i);
+  // Line breaks, `!`, `?`, `•`, `*`, `"`.
+  if (c === 10 || c === 13 || c === 33 || c === 63 || c === 0x2022 || c === 42 || c === 34) return true;
+  if (c === 46) {
+    // `J. de Vries`: a dot after an initial (a capital that follows no letter) does not end a sentence.
+    if (i < 1 || !isUpperAt(text, i - 1)) return true;
+    return i >= 2 && isLetterAt(text, i - 2);
   }
-  return c === "-" && (i === 0 || text[i - 1] === "\n");
+  return c === 45 && (i === 0 || text.charCodeAt(i - 1) === 10);
 }
+
+function isBlank(code: number): boolean {
+  return code === 32 || code === 9;
+}
+
+/** `/\p{Lu}/u` on the code unit at `i`; ASCII without the regex. */
+function isUpperAt(text: string, i: number): boolean {
+  const code = text.charCodeAt(i);
+  if (code < 128) return code >= 65 && code <= 90;
+  return UPPER_LETTER.test(text[i] as string);
+}
+
+/** `/\p{L}/u` on the code unit at `i`; ASCII without the regex. */
+function isLetterAt(text: string, i: number): boolean {
+  const code = text.charCodeAt(i);
+  if (code < 128) return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+  return ANY_LETTER.test(text[i] as string);
+}
+
+const UPPER_LETTER = /\p{Lu}/u;
+const ANY_LETTER = /\p{L}/u;
 
 /** Start of the line containing `index`. */
 export function lineStart(text: string, index: number): number {
