@@ -67,7 +67,11 @@ const slots = new Int32Array(SLOT_COUNT);
 let tableWords: string[] = [];
 let tableFacts: number[] = [];
 
-/** Index in the word table of `folded.slice(start, end)` (non-empty, `hash` its `hashRange`), added on first sight. */
+/**
+ * Index in the word table of `folded.slice(start, end)` (non-empty), added on first sight.
+ * `hash` is any hash of the word's characters that is the same whenever the word is spelt the
+ * same; spellings that hash apart (`JAN`, `Jan`) may get entries of their own, with the same facts.
+ */
 function internHashed(folded: string, start: number, end: number, hash: number): number {
   const length = end - start;
   let slot = hash & SLOT_MASK;
@@ -109,18 +113,21 @@ export function capitalisedTokens(text: string, folded: string): CapToken[] {
     }
     const start = i;
     let allUpper = true;
-    let hash = hashStep(HASH_SEED, folded.charCodeAt(i));
+    // The hash is over the text's code units with bit 5 set (`A` and `a`, `É` and `é` alike),
+    // which saves reading `folded` here: it only has to be the same for the same spelling;
+    // the table compares the folded characters.
+    let hash = hashStep(HASH_SEED, text.charCodeAt(i) | 32);
     i++;
     while (i < n) {
       const c = text.charCodeAt(i);
       const cls = classOf(c);
       if ((cls & LETTER) !== 0) {
         if ((cls & UPPER) === 0) allUpper = false;
-        hash = hashStep(hash, folded.charCodeAt(i));
+        hash = hashStep(hash, c | 32);
         i++;
       } else if ((c === 39 || c === 0x2019) && (classOf(text.charCodeAt(i + 1)) & LETTER) !== 0) {
         // `O'Brien`, `D'Souza`; but `Jansen's` stays one token too.
-        hash = hashStep(hashStep(hash, folded.charCodeAt(i)), folded.charCodeAt(i + 1));
+        hash = hashStep(hashStep(hash, c | 32), text.charCodeAt(i + 1) | 32);
         i += 2;
       } else break;
     }
