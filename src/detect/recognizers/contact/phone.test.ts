@@ -1,6 +1,9 @@
+import fc from "fast-check";
+import metadata from "libphonenumber-js/metadata.min.json";
+import { parsePhoneNumberFromString } from "libphonenumber-js/min";
 import { describe, expect, it } from "vitest";
 import { detect } from "../../analyzer.js";
-import { findPhones } from "./phone.js";
+import { DUTCH_NATIONAL_PATTERN, findPhones, nationalFormatVerdict } from "./phone.js";
 
 function phones(text: string, minScore = 0.5): string[] {
   return findPhones(text, text.toLowerCase())
@@ -82,5 +85,39 @@ describe("phone context", () => {
 
   it("still discounts a number right after a reference word on its own line", () => {
     expect(detect("factuurnummer 0612345678", { types: ["PHONE"] })).toEqual([]);
+  });
+});
+
+describe("national-format pre-check", () => {
+  it("uses libphonenumber's own Dutch national-number pattern", () => {
+    const nl = metadata.countries.NL as unknown as unknown[];
+    expect(nl[2]).toBe(DUTCH_NATIONAL_PATTERN);
+  });
+
+  it("gives libphonenumber's verdict on national-format numbers", () => {
+    const separator = fc.constantFrom("", "", "", " ", ".", "-", "/", " - ", " / ");
+    const national = fc
+      .tuple(
+        fc.integer({ min: 1, max: 9 }),
+        fc.array(fc.tuple(separator, fc.integer({ min: 0, max: 9 })), { minLength: 4, maxLength: 13 }),
+      )
+      .map(([first, rest]) => `0${first}${rest.map(([s, d]) => `${s}${d}`).join("")}`);
+    fc.assert(
+      fc.property(national, (raw) => {
+        expect(nationalFormatVerdict(raw)).toBe(parsePhoneNumberFromString(raw, "NL")?.isValid() === true);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("leaves other shapes to libphonenumber", () => {
+    for (const raw of ["+31201234567", "0031201234567", "(020) 1234567", "0 20 1234567", "00201234567"]) {
+      expect(nationalFormatVerdict(raw)).toBeNull();
+    }
+  });
+
+  it("still finds valid 8-digit service numbers and rejects other 8-digit runs", () => {
+    expect(phones("bel 09001234 of 08001234")).toEqual(["09001234", "08001234"]);
+    expect(phones("bel 01234567")).toEqual([]);
   });
 });

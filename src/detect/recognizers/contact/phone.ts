@@ -133,6 +133,23 @@ function bracketsBalanced(raw: string): boolean {
  */
 export const DUTCH_NATIONAL_NINE = /^(?:[124-7]\d\d|3(?:[02-9]\d|1[0-8]))\d{6}$/;
 
+/**
+ * libphonenumber's whole Dutch national-number pattern (`nationalNumberPattern` of NL in
+ * `libphonenumber-js/metadata.min.json`; a test keeps the two equal). The min metadata has no
+ * per-type patterns for NL, so libphonenumber calls a Dutch number valid exactly when its
+ * national number matches this pattern.
+ */
+export const DUTCH_NATIONAL_PATTERN = "(?:[124-7]\\d\\d|3(?:[02-9]\\d|1[0-8]))\\d{6}|8\\d{6,9}|9\\d{6,10}|1\\d{4,5}";
+const DUTCH_NATIONAL = new RegExp(`^(?:${DUTCH_NATIONAL_PATTERN})$`);
+/**
+ * A national-format candidate: one trunk `0`, a non-zero digit, then digits and the separators
+ * libphonenumber drops. For these its parse takes the national number as the digits after the
+ * `0` (no pattern number starts with 0, so keeping the 0 never matches), and the verdict is
+ * DUTCH_NATIONAL on those digits: the same answer without a parse. Most of these are 8-digit
+ * reference numbers (KvK numbers start with 0 half the time), which are rarely valid.
+ */
+const NATIONAL_FORMAT = /^0[1-9][\d ./-]*$/;
+
 /** The national number of a Dutch-looking candidate (`0...`, `+31...`, `0031...`), or null. */
 function dutchNational(raw: string): string | null {
   const digits = raw.replace(/\D/g, "");
@@ -144,11 +161,19 @@ function dutchNational(raw: string): string | null {
   return digits.slice(1);
 }
 
+/** libphonenumber's verdict on a national-format candidate, or null when `raw` is not one. */
+export function nationalFormatVerdict(raw: string): boolean | null {
+  if (!NATIONAL_FORMAT.test(raw)) return null;
+  return DUTCH_NATIONAL.test(raw.replace(/\D/g, "").slice(1));
+}
+
 function isValidNumber(raw: string): boolean {
   if (!bracketsBalanced(raw)) return false;
   if (raw.charCodeAt(0) !== 43 && !raw.startsWith("00") && DUTCH_SERVICE.test(raw)) return true;
   const national = dutchNational(raw);
   if (national !== null && DUTCH_NATIONAL_NINE.test(national)) return true;
+  const verdict = nationalFormatVerdict(raw);
+  if (verdict !== null) return verdict;
   const parsed = parsePhoneNumberFromString(forParsing(raw), "NL");
   return parsed?.isValid() === true;
 }
