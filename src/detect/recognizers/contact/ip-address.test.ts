@@ -1,5 +1,6 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { findIpAddresses, isIPv6 } from "./ip-address.js";
+import { findIpAddresses, hasIpv6Hint, IPV6_HINT, isIPv6 } from "./ip-address.js";
 
 function ips(text: string, minScore = 0.5): string[] {
   return findIpAddresses(text, text.toLowerCase())
@@ -40,5 +41,37 @@ describe("IP address recognizer", () => {
     expect(isIPv6("1::2::3")).toBe(false);
     expect(isIPv6("12345::1")).toBe(false);
     expect(isIPv6("1:2:3:4:5:6:1.2.3.4")).toBe(true);
+  });
+});
+
+describe("IPv6 hint", () => {
+  it("is IPV6_HINT.test", () => {
+    const fragment = fc.constantFrom(
+      ":",
+      "::",
+      "a",
+      "F",
+      "0",
+      "9",
+      "g",
+      "1:2",
+      "abcd",
+      "12345",
+      " ",
+      "é",
+      "\n",
+      "10:30",
+    );
+    fc.assert(
+      fc.property(fc.array(fragment, { maxLength: 30 }), (parts) => {
+        const text = parts.join("");
+        expect(hasIpv6Hint(text)).toBe(IPV6_HINT.test(text));
+      }),
+      { numRuns: 5000 },
+    );
+    expect(hasIpv6Hint("fe80::1")).toBe(true);
+    expect(hasIpv6Hint("a:1234:b")).toBe(true);
+    expect(hasIpv6Hint("a:12345:b")).toBe(false);
+    expect(hasIpv6Hint("om 10:30 uur")).toBe(false);
   });
 });

@@ -123,11 +123,31 @@ function ipv4Candidates(text: string, folded: string): Candidate[] {
 }
 
 /** What every IPv6 candidate contains (its leading lookahead): a cheap test before the full scan. */
-const IPV6_HINT = /:[0-9A-Fa-f]{0,4}:/;
+export const IPV6_HINT = /:[0-9A-Fa-f]{0,4}:/;
+
+const HEX_DIGIT = new Uint8Array(128);
+for (const ch of "0123456789ABCDEFabcdef") HEX_DIGIT[ch.charCodeAt(0)] = 1;
+
+/**
+ * `IPV6_HINT.test(text)`, jumping from colon to colon with indexOf: a text has a few colons per
+ * line (times, labels), and the regex tries every position of the text.
+ */
+export function hasIpv6Hint(text: string): boolean {
+  for (let colon = text.indexOf(":"); colon >= 0; colon = text.indexOf(":", colon + 1)) {
+    // Up to four hex digits, then a second colon.
+    const last = Math.min(text.length - 1, colon + 5);
+    for (let i = colon + 1; i <= last; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 58) return true;
+      if (c >= 128 || HEX_DIGIT[c] === 0) break;
+    }
+  }
+  return false;
+}
 
 export function findIpAddresses(text: string, folded: string): Candidate[] {
   const v4 = ipv4Candidates(text, folded);
-  return IPV6_HINT.test(text) ? v4.concat(ipv6Candidates(text, folded)) : v4;
+  return hasIpv6Hint(text) ? v4.concat(ipv6Candidates(text, folded)) : v4;
 }
 
 export const ipAddressRecognizer: Recognizer = {

@@ -1,5 +1,6 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { connectionStringRecognizer } from "./connection-string.js";
+import { connectionStringRecognizer, KEY_PARAMETER, keyParameterNames } from "./connection-string.js";
 import { scanWith, secretsIn } from "./test-helpers.js";
 
 const found = (text: string) => secretsIn([connectionStringRecognizer], text);
@@ -64,5 +65,38 @@ describe("connection strings", () => {
       "9f2c4a1b7e3d5f6a8b0c2d4e6f8a1b3c5d7e9f0a2b4c6d8e",
     ]);
     expect(found("sig=kort")).toEqual([]);
+  });
+});
+
+describe("key parameter names", () => {
+  const names = [
+    "AccountKey",
+    "SharedAccessKey",
+    "SharedAccessSignature",
+    "sig",
+    "X-Amz-Signature",
+    "X-Amz-Security-Token",
+    "X-Goog-Signature",
+  ];
+  const fragment = fc.oneof(
+    fc.constantFrom(...names),
+    fc.constantFrom(...names).chain((n) => fc.mixedCase(fc.constant(n))),
+    fc.constantFrom("=", "==", ";", "&", "?", " ", "-", "_", "x", "Z", "9", "Key", "Signature", "Amz-", "ſig", "\n"),
+  );
+  const text = fc.array(fragment, { maxLength: 24 }).map((parts) => parts.join(""));
+
+  it("are the matches of the global KEY_PARAMETER scan", () => {
+    fc.assert(
+      fc.property(text, (t) => {
+        const expected = [...t.matchAll(KEY_PARAMETER)].map((m) => [m.index, (m[1] as string).toLowerCase()]);
+        expect(keyParameterNames(t)).toEqual(expected);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("reads the character before the longest name", () => {
+    expect(keyParameterNames("xSharedAccessSignature=abc")).toEqual([]);
+    expect(keyParameterNames("?SharedAccessSignature=abc")).toEqual([[1, "sharedaccesssignature"]]);
   });
 });

@@ -87,11 +87,32 @@ function endsParameter(code: number): boolean {
   );
 }
 
+/** KEY_PARAMETER without its `=`, at the end of the text before an `=`. */
+const KEY_NAME_BEFORE =
+  /(?<![A-Za-z0-9_-])(?:AccountKey|SharedAccessKey|SharedAccessSignature|sig|X-Amz-Signature|X-Amz-Security-Token|X-Goog-Signature)$/i;
+/** The longest name (`SharedAccessSignature`) plus the character its lookbehind reads. */
+const KEY_NAME_REACH = 22;
+
+/**
+ * The matches of KEY_PARAMETER in `text` as [name start, lower-case name] pairs: those of a global
+ * scan (`matchAll`), found by reading back from each `=` instead of trying the case-insensitive
+ * names at every position. Every match ends in an `=`, and no name contains one, so no two
+ * matches overlap and each `=` ends at most one.
+ */
+export function keyParameterNames(text: string): [number, string][] {
+  const found: [number, string][] = [];
+  for (let eq = text.indexOf("="); eq >= 0; eq = text.indexOf("=", eq + 1)) {
+    const from = Math.max(0, eq - KEY_NAME_REACH);
+    const m = KEY_NAME_BEFORE.exec(text.slice(from, eq));
+    if (m !== null) found.push([from + m.index, m[0].toLowerCase()]);
+  }
+  return found;
+}
+
 export function findKeyParameters(text: string): Candidate[] {
   const out: Candidate[] = [];
-  for (const m of text.matchAll(KEY_PARAMETER)) {
-    const name = (m[1] as string).toLowerCase();
-    const start = m.index + m[0].length;
+  for (const [at, name] of keyParameterNames(text)) {
+    const start = at + name.length + 1;
     let end = start;
     while (end < text.length && !endsParameter(text.charCodeAt(end))) end++;
     const value = text.slice(start, end);

@@ -113,10 +113,15 @@ const SCORE = 0.75;
 const CONTEXT_WINDOW = 48;
 
 export function findHighEntropySecrets(input: ScanInput): Candidate[] {
-  if (!KEY_WORD_STEMS.some((w) => input.folded.includes(w))) return [];
   shareTokenRuns(input);
+  // The token runs are shared with the other key recognizers, so looking at the runs first is
+  // cheaper than the word search over the whole text, which most texts without a key need.
+  const runs = longRuns(input.text);
+  if (runs.length === 0) return [];
+  // Every key context contains one of these stems: without one, no run is in a key's context.
+  if (!KEY_WORD_STEMS.some((w) => input.folded.includes(w))) return [];
   const out: Candidate[] = [];
-  for (const [start, runEnd] of longRuns(input.text)) {
+  for (const [start, runEnd] of runs) {
     const value = trimPadding(input.text.slice(start, runEnd));
     const end = start + value.length;
     // Without a digit, a long mixed-case run is far more often an identifier (`startsLikeSentenceWord`)
