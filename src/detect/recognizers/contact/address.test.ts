@@ -1,5 +1,6 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { findAddresses } from "./address.js";
+import { ENGLISH_STREET_LINE, englishStreetLineMatches, findAddresses } from "./address.js";
 
 function addresses(text: string, minScore = 0.5): string[] {
   return findAddresses(text, text.toLowerCase())
@@ -75,5 +76,49 @@ describe("address recognizer", () => {
     "Stap 3: klik op Opslaan 2 keer.",
   ])("ignores %j", (text) => {
     expect(addresses(text)).toEqual([]);
+  });
+});
+
+describe("English street lines", () => {
+  it("are found where a global scan finds them", () => {
+    const fragment = fc.constantFrom(
+      "221",
+      "10",
+      "0",
+      "123456",
+      "B",
+      "b",
+      " ",
+      "  ",
+      "Baker",
+      "Downing",
+      "Élysée",
+      "O'Neil",
+      "old",
+      "Street",
+      "St",
+      "St.",
+      "Road",
+      "Way",
+      ".",
+      ",",
+      "-",
+      "x",
+      "\n",
+      "²",
+      "𝐁",
+    );
+    fc.assert(
+      fc.property(fc.array(fragment, { maxLength: 24 }), (parts) => {
+        const text = parts.join("");
+        const expected = [...text.matchAll(ENGLISH_STREET_LINE)].map((m) => [m.index, m[0]]);
+        expect(englishStreetLineMatches(text).map((m) => [m.index, m[0]])).toEqual(expected);
+      }),
+      { numRuns: 5000 },
+    );
+    expect(englishStreetLineMatches("at 221B Baker Street and 10 Downing St.").map((m) => m[0])).toEqual([
+      "221B Baker Street",
+      "10 Downing St.",
+    ]);
   });
 });

@@ -240,15 +240,39 @@ function dutchStreets(text: string, folded: string): Candidate[] {
   return out;
 }
 
-/** The street word every English street line ends in (with the same boundary): a cheap test first. */
-const ENGLISH_STREET_HINT =
-  /(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Boulevard|Blvd|Way|Court|Ct|Place|Square|Terrace|Close|Crescent|Gardens|Parkway|Row)\b/u;
+const ENGLISH_STREET_LINE_AT = stickyOf(ENGLISH_STREET_LINE);
+
+/**
+ * The matches of ENGLISH_STREET_LINE in `text`: those of a global scan, found by trying the
+ * pattern only at runs of at most five digits that do not start with 0 and are followed by a
+ * space (after at most one ASCII letter) and then a character that may be upper case. A match
+ * starts at the first digit of a run (its lookbehind refuses a digit before it). Most numbers
+ * fail these character tests, so the pattern is hardly tried; the street-word search over the
+ * whole text this replaces cost more than all of them.
+ */
+export function englishStreetLineMatches(text: string): RegExpExecArray[] {
+  const found: RegExpExecArray[] = [];
+  const runs = digitRuns(text);
+  const scan = new StickyScan(ENGLISH_STREET_LINE_AT, text);
+  for (let r = 0; r < runs.length; r += 2) {
+    const digit = runs[r] as number;
+    let after = runs[r + 1] as number;
+    if (after - digit > 5 || text.charCodeAt(digit) === 48) continue;
+    const letter = text.charCodeAt(after) | 32;
+    if (letter >= 97 && letter <= 122) after++;
+    if (text.charCodeAt(after) !== 32) continue;
+    // `\p{Lu}`: an ASCII capital, or any character beyond ASCII (the pattern decides those).
+    const capital = text.charCodeAt(after + 1);
+    if (capital < 128 && !(capital >= 65 && capital <= 90)) continue;
+    const m = scan.at(digit);
+    if (m !== null) found.push(m);
+  }
+  return found;
+}
 
 function englishStreets(text: string): Candidate[] {
   const out: Candidate[] = [];
-  if (!ENGLISH_STREET_HINT.test(text)) return out;
-  ENGLISH_STREET_LINE.lastIndex = 0;
-  for (let m = ENGLISH_STREET_LINE.exec(text); m !== null; m = ENGLISH_STREET_LINE.exec(text)) {
+  for (const m of englishStreetLineMatches(text)) {
     let end = m.index + m[0].length;
     // "St." keeps its dot, a sentence-final dot after "Street" does not belong to it.
     if (text[end - 1] === "." && !/(?:St|Rd|Ave|Ln|Blvd|Ct)\.$/.test(m[0])) end--;
