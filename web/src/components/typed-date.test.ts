@@ -17,7 +17,16 @@ describe("parseTypedDate", () => {
   });
 
   it("refuses what is not a real date or time", () => {
-    for (const text of ["31-02-2026", "29-02-2025", "0-1-2026", "1-13-2026", "11/2026", "morgen", "", "2026-11-02 24:00"]) {
+    for (const text of [
+      "31-02-2026",
+      "29-02-2025",
+      "0-1-2026",
+      "1-13-2026",
+      "11/2026",
+      "morgen",
+      "",
+      "2026-11-02 24:00",
+    ]) {
       expect(parseTypedDate(text, text.includes(":"))).toBeNull();
     }
     expect(parseTypedDate("29-02-2028", false)).toBe("2028-02-29");
