@@ -1,94 +1,75 @@
 import type { Candidate, EntityType, Recognizer, ScanInput } from "../types.js";
-import { AhoCorasick } from "./aho-corasick.js";
 import { type DictionaryEntry, type DictionaryPattern, patternsFor } from "./entries.js";
+import {
+  ASCII_WORD,
+  FIRST_WORD,
+  finishWordHash,
+  isWordCode,
+  lookupKey,
+  MEMBER_INTS,
+  ONE_WORD,
+  pairKey,
+  SECOND_WORD,
+  THIRD_WORD,
+  THREE_OR_MORE,
+  TWO_WORDS,
+  WORD_HASH_SEED,
+  WordIndex,
+} from "./word-index.js";
 
 const NAME = "customer-dictionary";
-
-function isWordCode(code: number): boolean {
-  if (code < 0x80) return (code >= 48 && code <= 57) || (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
-  return /[\p{L}\p{N}]/u.test(String.fromCharCode(code));
-}
-
-const ASCII_WORD = Uint8Array.from({ length: 128 }, (_, c) =>
-  (c >= 48 && c <= 57) || (c >= 97 && c <= 122) || (c >= 65 && c <= 90) ? 1 : 0,
-);
-
-/** Index of an ASCII digit or lower-case letter among the 36 that word starts are keyed on, or 255. */
-const ALNUM36 = Uint8Array.from({ length: 128 }, (_, c) =>
-  c >= 48 && c <= 57 ? c - 48 : c >= 97 && c <= 122 ? c - 97 + 10 : 255,
-);
-
-/** The bit for three ASCII word characters in a `wordStarts` set. */
-function tripleIndex(a: number, b: number, c: number): number {
-  return ((ALNUM36[a] as number) * 36 + (ALNUM36[b] as number)) * 36 + (ALNUM36[c] as number);
-}
-
-/**
- * Which three-character word beginnings may lead anywhere, as a bit set over [0-9a-z]³: those that
- * begin some key's path from the start state (marker, then the three characters), and all those
- * whose first one or two characters already end a key. A word that starts in the start state with
- * any other beginning leaves the automaton in its start state having reported nothing (no pattern
- * path begins with a word character, so no shorter suffix survives), and can be skipped whole.
- */
-function wordStartSet(markedKeys: readonly string[]): Uint8Array {
-  const bits = new Uint8Array(Math.ceil((36 * 36 * 36) / 8));
-  const set = (index: number) => {
-    bits[index >> 3] = (bits[index >> 3] as number) | (1 << (index & 7));
-  };
-  const alnum = (code: number) => code < 128 && ALNUM36[code] !== 255;
-  for (const key of markedKeys) {
-    if (key.charCodeAt(0) !== WORD_START) continue;
-    const a = key.charCodeAt(1);
-    const b = key.charCodeAt(2);
-    const c = key.charCodeAt(3);
-    if (!alnum(a)) continue;
-    if (key.length === 2) {
-      for (let x = 0; x < 36 * 36; x++) set((ALNUM36[a] as number) * 36 * 36 + x);
-    } else if (!alnum(b)) {
-    } else if (key.length === 3) {
-      for (let x = 0; x < 36; x++) set(((ALNUM36[a] as number) * 36 + (ALNUM36[b] as number)) * 36 + x);
-    } else if (alnum(c)) {
-      set(tripleIndex(a, b, c));
-    }
-  }
-  return bits;
-}
-
-/**
- * Marks the start of every word. Keys carry it before each word, and the scan feeds it to the
- * automaton before each word of the text, so a match can only begin where a word begins: inside
- * words (most of any text) the automaton stays in its start state and does almost no work.
- */
-const WORD_START = 0;
-
-function markWordStarts(key: string): string {
-  let out = "";
-  let previousWasWord = false;
-  for (let i = 0; i < key.length; i++) {
-    const code = key.charCodeAt(i);
-    const isWord = isWordCode(code);
-    if (isWord && !previousWasWord) out += "\u0000";
-    previousWasWord = isWord;
-    out += key[i];
-  }
-  return out;
-}
 
 function isWhitespace(code: number): boolean {
   return code === 32 || code === 9 || code === 10 || code === 13;
 }
 
 /**
- * Where a match of `length` pattern characters ending at `last` starts. The scan reads a run of
- * whitespace as one space, so walking back counts each run once and lands on its first character.
+ * Where the key characters `keys[from..to)` match the text from `pos`: the end of the match
+ * (exclusive), or -1. A space in the key matches a run of whitespace in the text; any other
+ * character matches itself only.
  */
-function startOf(folded: string, last: number, length: number): number {
-  let pos = last + 1;
-  for (let left = length; left > 0; left--) {
-    pos--;
-    if (isWhitespace(folded.charCodeAt(pos))) while (pos > 0 && isWhitespace(folded.charCodeAt(pos - 1))) pos--;
+function matchForward(folded: string, n: number, pos: number, keys: string, from: number, to: number): number {
+  let at = pos;
+  let afterSpace = false;
+  for (let k = from; k < to; k++) {
+    // The rest of a whitespace run belongs to the space matched before, but only when a key
+    // character follows: a match never ends inside a run.
+    if (afterSpace) {
+      while (at < n && isWhitespace(folded.charCodeAt(at))) at++;
+      afterSpace = false;
+    }
+    if (at >= n) return -1;
+    const code = folded.charCodeAt(at);
+    const wanted = keys.charCodeAt(k);
+    if (code <= 32 && isWhitespace(code)) {
+      if (wanted !== 32) return -1;
+      afterSpace = true;
+    } else if (code !== wanted) return -1;
+    at++;
   }
-  return pos;
+  return at;
+}
+
+/**
+ * Where the key characters `keys[from..to)`, read backwards, end at `pos` in the text: their
+ * start, or -1. A space matches a whole run of whitespace, and the match starts at the run's
+ * first character, except at the very start of the text, where whitespace is never read.
+ */
+function matchBackward(folded: string, pos: number, keys: string, from: number, to: number): number {
+  let at = pos;
+  for (let k = to - 1; k >= from; k--) {
+    if (at === 0) return -1;
+    const code = folded.charCodeAt(at - 1);
+    const wanted = keys.charCodeAt(k);
+    if (code <= 32 && isWhitespace(code)) {
+      if (wanted !== 32) return -1;
+      at--;
+      while (at > 0 && isWhitespace(folded.charCodeAt(at - 1))) at--;
+      if (at === 0) return -1;
+    } else if (code !== wanted) return -1;
+    else at--;
+  }
+  return at;
 }
 
 /** The text index of the pattern character `offset` places after `start`, counting whitespace runs once. */
@@ -107,27 +88,57 @@ function continuesEmail(code: number): boolean {
   return code === 46 || code === 95 || code === 37 || code === 43 || code === 45;
 }
 
+/** Whether the character at `at` is written as a capital (or has no case), without a string for ASCII. */
+function isCapital(text: string, at: number): boolean {
+  const code = text.charCodeAt(at);
+  if (code < 128) return code < 97 || code > 122;
+  const ch = text.charAt(at);
+  return ch === ch.toUpperCase();
+}
+
+/**
+ * What a match of a pattern needs besides its key, packed in one int that the index keeps next
+ * to the key (reading the pattern object would be one more cache miss per match): which
+ * boundaries to check, whether it is an address, its (type, score) reading and its capital.
+ */
+const NEEDS_START = 1;
+const NEEDS_END = 2;
+const IS_EMAIL = 4;
+const READING_SHIFT = 3;
+const READING_MASK = 31;
+const CAPITAL_SHIFT = 8;
+
+function byEndThenStart(a: Candidate, b: Candidate): number {
+  return a.end - b.end || a.start - b.start;
+}
+
 /**
  * The business's own customer list as a recognizer: names, companies and e-mail addresses it
- * knows are customer data, matched case- and accent-insensitively on word boundaries, in one pass
- * over the text however long the list is. Runs of whitespace in the text match one space, so a
- * name wrapped over two lines is still found.
+ * knows are customer data, matched case- and accent-insensitively on word boundaries. Runs of
+ * whitespace in the text match one space, so a name wrapped over two lines is still found.
+ *
+ * A key matches where its words (maximal runs of letters and digits) are whole words of the text:
+ * a key word starts where the text has a word start (it follows a non-word character of the key,
+ * or starts the key, which must then not follow a letter or digit), and it ends where the text
+ * has a word end (a non-word key character follows, or it ends the key, which must then not be
+ * followed by a letter or digit). So the scan reads the text word by word, hashes each word as it
+ * goes, and only where a word (with the next one) starts some key does it compare that key with
+ * the text (see `WordIndex`). The cost is a hash step per character and a bit test per word,
+ * whatever the number of entries.
  */
 export class CustomerDictionary implements Recognizer {
   readonly name = NAME;
   readonly types: readonly EntityType[];
   /** Number of distinct patterns (entries plus their variants). */
   readonly size: number;
-  private readonly automaton: AhoCorasick;
-  private readonly patterns: readonly DictionaryPattern[];
-  private readonly needsStartBoundary: Uint8Array;
-  /** Symbol of the word-start marker in the automaton (0 when no pattern starts with a word). */
-  private readonly boundarySymbol: number;
-  /** Length of each pattern in text characters (its key without word-start markers). */
-  private readonly visibleLength: Int32Array;
-  private readonly needsEndBoundary: Uint8Array;
-  /** See `wordStartSet`. */
-  private readonly wordStarts: Uint8Array;
+  private readonly keys: readonly string[];
+  /** Per pattern, see `NEEDS_START`. */
+  private readonly flags: Int32Array;
+  /** The distinct (type, score) pairs of the patterns. */
+  private readonly readings: ReadonlyArray<Pick<DictionaryPattern, "type" | "score">>;
+  private readonly index: WordIndex;
+  /** Wordless keys by their first character, for the plain search. */
+  private readonly wordlessByFirst: ReadonlyMap<number, readonly number[]>;
 
   constructor(entries: readonly (DictionaryEntry | string)[]) {
     const byKey = new Map<string, DictionaryPattern>();
@@ -140,114 +151,180 @@ export class CustomerDictionary implements Recognizer {
         if (!known || p.score > known.score) byKey.set(p.key, p);
       }
     }
-    this.patterns = [...byKey.values()];
-    this.size = this.patterns.length;
-    this.types = [...new Set(this.patterns.map((p) => p.type))];
-    const marked = this.patterns.map((p) => markWordStarts(p.key));
-    this.automaton = new AhoCorasick(marked);
-    this.wordStarts = wordStartSet(marked);
-    this.boundarySymbol = this.automaton.symbolOf[WORD_START] as number;
-    this.visibleLength = Int32Array.from(this.patterns, (p) => p.key.length);
-    this.needsStartBoundary = Uint8Array.from(this.patterns, (p) => (isWordCode(p.key.charCodeAt(0)) ? 1 : 0));
-    this.needsEndBoundary = Uint8Array.from(this.patterns, (p) =>
-      isWordCode(p.key.charCodeAt(p.key.length - 1)) ? 1 : 0,
-    );
+    const patterns = [...byKey.values()];
+    this.keys = patterns.map((p) => p.key);
+    this.size = patterns.length;
+    this.types = [...new Set(patterns.map((p) => p.type))];
+    const readings: Array<Pick<DictionaryPattern, "type" | "score">> = [];
+    const readingOf = new Map<string, number>();
+    this.flags = Int32Array.from(patterns, (p) => {
+      const name = `${p.type} ${p.score}`;
+      let reading = readingOf.get(name);
+      if (reading === undefined) {
+        reading = readings.push({ type: p.type, score: p.score }) - 1;
+        readingOf.set(name, reading);
+      }
+      if (reading > READING_MASK) throw new Error("customer dictionary: too many kinds of pattern");
+      return (
+        (isWordCode(p.key.charCodeAt(0)) ? NEEDS_START : 0) |
+        (isWordCode(p.key.charCodeAt(p.key.length - 1)) ? NEEDS_END : 0) |
+        (p.type === "EMAIL" ? IS_EMAIL : 0) |
+        (reading << READING_SHIFT) |
+        ((p.capitalAt + 1) << CAPITAL_SHIFT)
+      );
+    });
+    this.readings = readings;
+    this.index = new WordIndex(this.keys, this.flags);
+    const wordless = new Map<number, number[]>();
+    for (const index of this.index.wordless) {
+      const first = (this.keys[index] as string).charCodeAt(0);
+      wordless.set(first, [...(wordless.get(first) ?? []), index]);
+    }
+    this.wordlessByFirst = wordless;
   }
 
   scan(input: ScanInput): Candidate[] {
     const found: Candidate[] = [];
     if (this.size === 0) return found;
-    const { folded, text } = input;
-    const ac = this.automaton;
-    const symbolOf = ac.symbolOf;
-    const boundary = this.boundarySymbol;
-    const wordStarts = this.wordStarts;
+    const folded = input.folded;
     const n = folded.length;
-    let state = 0;
-    let previousWasSpace = true;
-    let previousWasWord = false;
-    for (let i = 0; i < n; i++) {
+    const index = this.index;
+    // Imported bindings are read through the module on every use; the hot loop reads locals.
+    const asciiWord = ASCII_WORD;
+    const words = index.words.bits;
+    const wordShift = index.words.shift;
+    const pairs = index.pairs.bits;
+    const pairShift = index.pairs.shift;
+    // The previous word while it is the first of a key of two words or more (its start and hash),
+    // and the one before it while the two start a key of three or more (its start and the pair's hash).
+    let oneBackStart = -1;
+    let oneBackHash = 0;
+    let twoBackStart = -1;
+    let twoBackPair = 0;
+    let i = 0;
+    while (i < n) {
       let code = folded.charCodeAt(i);
-      if (code <= 32 && isWhitespace(code)) {
-        if (previousWasSpace) continue;
-        code = 32;
-        previousWasSpace = true;
-      } else {
-        previousWasSpace = false;
-      }
-      const isWord = code < 128 ? ASCII_WORD[code] === 1 : isWordCode(code);
-      if (isWord && !previousWasWord && state === 0 && i + 2 < n) {
-        // Most words begin no key: tell by their first three characters, without walking the
-        // automaton through cold rows of its tables, and skip them (see `wordStartSet`).
-        const b = folded.charCodeAt(i + 1);
-        const c = folded.charCodeAt(i + 2);
-        if (code < 128 && b < 128 && c < 128 && ALNUM36[code] !== 255 && ALNUM36[b] !== 255 && ALNUM36[c] !== 255) {
-          const index = tripleIndex(code, b, c);
-          if (((wordStarts[index >> 3] as number) & (1 << (index & 7))) === 0) {
-            previousWasWord = true;
-            while (i + 1 < n) {
-              const next = folded.charCodeAt(i + 1);
-              if (next >= 128 || ASCII_WORD[next] !== 1) break;
-              i++;
-            }
-            continue;
-          }
-        }
-      }
-      if (isWord && !previousWasWord && boundary !== 0) state = ac.next(state, boundary);
-      previousWasWord = isWord;
-      // A NUL in the text must not pose as the word-start marker.
-      const symbol = code === WORD_START ? 0 : (symbolOf[code] as number);
-      // Outside the alphabet, or mid-word at the start state: nothing can match from here.
-      state = symbol === 0 ? 0 : state === 0 && isWord ? 0 : ac.next(state, symbol);
-      if (state === 0) {
-        // Most words begin no pattern: skip the rest of an ASCII word in a tight loop (the
-        // automaton stays in its start state until the next word starts).
-        if (isWord) {
-          while (i + 1 < n) {
-            const c = folded.charCodeAt(i + 1);
-            if (c >= 128 || ASCII_WORD[c] !== 1) break;
-            i++;
-          }
-        }
+      if (code < 128 ? asciiWord[code] === 0 : !isWordCode(code)) {
+        i++;
         continue;
       }
-      for (let s = ac.outputAt(state) >= 0 ? state : ac.nextOutputState(state); s >= 0; s = ac.nextOutputState(s)) {
-        const index = ac.outputAt(s);
-        const start = startOf(folded, i, this.visibleLength[index] as number);
-        const end = i + 1;
-        if (!this.onBoundaries(index, folded, start, end)) continue;
-        const pattern = this.patterns[index] as DictionaryPattern;
-        if (pattern.capitalAt >= 0) {
-          const ch = text.charAt(advance(folded, start, pattern.capitalAt));
-          if (ch !== ch.toUpperCase()) continue;
+      const start = i;
+      let hash = WORD_HASH_SEED;
+      do {
+        // `wordHashStep`, written out.
+        hash = Math.imul(hash ^ code, 0x01000193);
+        if (++i === n) break;
+        code = folded.charCodeAt(i);
+      } while (code < 128 ? asciiWord[code] === 1 : isWordCode(code));
+      const word = finishWordHash(hash);
+      const position = word >>> wordShift;
+      const bit = 1 << (position & 31);
+      const row = 4 * (position >>> 5);
+
+      if (twoBackStart >= 0) {
+        if (((words[row + THIRD_WORD] as number) & bit) !== 0) {
+          this.tryAll(index.find(lookupKey(pairKey(twoBackPair, word), 3)), input, twoBackStart, found);
         }
-        found.push({ type: pattern.type, start, end, score: pattern.score, recognizer: NAME });
+        twoBackStart = -1;
+      }
+      if (oneBackStart >= 0) {
+        if (((words[row + SECOND_WORD] as number) & bit) !== 0) {
+          const pair = pairKey(oneBackHash, word);
+          const at = pair >>> pairShift;
+          const pairBit = 1 << (at & 31);
+          const pairRow = 2 * (at >>> 5);
+          if (((pairs[pairRow + TWO_WORDS] as number) & pairBit) !== 0) {
+            this.tryAll(index.find(lookupKey(pair, 2)), input, oneBackStart, found);
+          }
+          if (((pairs[pairRow + THREE_OR_MORE] as number) & pairBit) !== 0) {
+            twoBackStart = oneBackStart;
+            twoBackPair = pair;
+          }
+        }
+        oneBackStart = -1;
+      }
+      if (((words[row + ONE_WORD] as number) & bit) !== 0) {
+        this.tryAll(index.find(lookupKey(word, 1)), input, start, found);
+      }
+      if (((words[row + FIRST_WORD] as number) & bit) !== 0) {
+        oneBackStart = start;
+        oneBackHash = word;
+      }
+    }
+    if (this.wordlessByFirst.size > 0) this.scanWordless(input, found);
+    // Report in the order a left-to-right scan finds them (by end, then the longer one first).
+    for (let k = 1; k < found.length; k++) {
+      if (byEndThenStart(found[k - 1] as Candidate, found[k] as Candidate) > 0) {
+        found.sort(byEndThenStart);
+        break;
       }
     }
     return found;
   }
 
-  private onBoundaries(index: number, folded: string, start: number, end: number): boolean {
-    if (this.needsStartBoundary[index] === 1 && start > 0) {
-      const before = folded.charCodeAt(start - 1);
-      if (isWordCode(before)) return false;
-      // The cheap character test first: reading the pattern object is a cache miss in a long list.
-      if (continuesEmail(before) && (this.patterns[index] as DictionaryPattern).type === "EMAIL") return false;
+  /** Try the patterns listed at `members[at]` (count first) with their first word at `anchor`. */
+  private tryAll(at: number, input: ScanInput, anchor: number, found: Candidate[]): void {
+    if (at === 0) return;
+    const members = this.index.members;
+    const keys = this.index.keyText;
+    const folded = input.folded;
+    const last = at + 1 + MEMBER_INTS * (members[at] as number);
+    for (let m = at + 1; m < last; m += MEMBER_INTS) {
+      const keyStart = members[m] as number;
+      const wordAt = members[m + 2] as number;
+      const end = matchForward(folded, folded.length, anchor, keys, wordAt, members[m + 1] as number);
+      if (end < 0) continue;
+      const start = wordAt === keyStart ? anchor : matchBackward(folded, anchor, keys, keyStart, wordAt);
+      if (start >= 0) this.report(members[m + 3] as number, input, start, end, found);
     }
-    if (this.needsEndBoundary[index] === 1 && end < folded.length) {
+  }
+
+  /** Keys without a word have no word to be found by: compare them wherever the text could start one. */
+  private scanWordless(input: ScanInput, found: Candidate[]): void {
+    const folded = input.folded;
+    const n = folded.length;
+    for (let i = 0; i < n; i++) {
+      const code = folded.charCodeAt(i);
+      // Only the first character of a whitespace run stands for it, and leading whitespace is skipped.
+      if (isWhitespace(code) && (i === 0 || isWhitespace(folded.charCodeAt(i - 1)))) continue;
+      const listed = this.wordlessByFirst.get(isWhitespace(code) ? 32 : code);
+      if (!listed) continue;
+      for (const index of listed) {
+        const key = this.keys[index] as string;
+        const end = matchForward(folded, n, i, key, 0, key.length);
+        if (end >= 0) this.report(this.flags[index] as number, input, i, end, found);
+      }
+    }
+  }
+
+  /** Report a match of the pattern with `flags` at [start, end) if its boundaries and capital allow. */
+  private report(flags: number, input: ScanInput, start: number, end: number, found: Candidate[]): void {
+    const folded = input.folded;
+    // A key that starts with a letter or digit was found at the start of a word of the text, so
+    // no letter or digit comes before it; an address must not continue to the left either.
+    if ((flags & (NEEDS_START | IS_EMAIL)) === (NEEDS_START | IS_EMAIL) && start > 0) {
+      if (continuesEmail(folded.charCodeAt(start - 1))) return;
+    }
+    // Its last word, though, may only be the start of a longer word of the text.
+    if ((flags & NEEDS_END) !== 0 && end < folded.length) {
       const next = folded.charCodeAt(end);
-      if (isWordCode(next)) return false;
+      if (isWordCode(next)) return;
       // `jan@x.nl` inside `jan@x.nl.example.com` is a different address.
       if (
         next === 46 &&
-        (this.patterns[index] as DictionaryPattern).type === "EMAIL" &&
+        (flags & IS_EMAIL) !== 0 &&
         end + 1 < folded.length &&
         isWordCode(folded.charCodeAt(end + 1))
       ) {
-        return false;
+        return;
       }
     }
-    return true;
+    const capitalAt = (flags >>> CAPITAL_SHIFT) - 1;
+    if (capitalAt >= 0 && !isCapital(input.text, advance(folded, start, capitalAt))) return;
+    const reading = this.readings[(flags >>> READING_SHIFT) & READING_MASK] as Pick<
+      DictionaryPattern,
+      "type" | "score"
+    >;
+    found.push({ type: reading.type, start, end, score: reading.score, recognizer: NAME });
   }
 }
