@@ -124,4 +124,49 @@ describe("licence plate recognizer", () => {
       { numRuns: 3000 },
     );
   });
+
+  it("property: the same holds with vehicle words far from or glued into other words, and numbers that are no plates", () => {
+    const piece = fc.constantFrom(
+      "GV 12",
+      "3B",
+      "gv12",
+      "1234bd",
+      "BDFG12",
+      "12 maart 2024",
+      "2 stuks",
+      " ",
+      " ",
+      "-",
+      "\n",
+      ".",
+      "leaseauto",
+      "xauto's",
+      "carrière",
+      "motorkap",
+      "licence plate",
+      "kenteken",
+      "a",
+      "bestand met de gegevens ",
+      "een veel langere zin zonder enig nummer erin, ",
+      "x".repeat(29),
+      "é",
+    );
+    const texts = fc.array(piece, { maxLength: 80 }).map((parts) => parts.join(""));
+    fc.assert(
+      fc.property(texts, (text) => {
+        const folded = text.toLowerCase();
+        const dashed = new Set(dashedPlates(text).filter((_, i) => i % 2 === 0));
+        const expected = [...text.matchAll(LOOSE_PLATE_PATTERN)]
+          .filter((m) => !dashed.has(m.index) && (/^[^a-z]+$/.test(m[0]) || /^[^A-Z]+$/.test(m[0])))
+          .filter((m) => keywordNear(folded, m.index, m.index + m[0].length, VEHICLE_WORDS))
+          .map((m) => [m.index, m.index + m[0].length]);
+        const found = licensePlateRecognizer
+          .scan({ text, folded })
+          .filter((c) => !dashed.has(c.start))
+          .map((c) => [c.start, c.end]);
+        expect(found).toEqual(expected);
+      }),
+      { numRuns: 3000 },
+    );
+  });
 });

@@ -5,6 +5,7 @@
  * (`AB12CD`, `AB 12 CD`) it is reported only next to a vehicle word.
  */
 
+import { digitRuns, shareDigitRuns } from "../../digit-runs.js";
 import type { Candidate, Recognizer, ScanInput } from "../../types.js";
 import { candidate, keywordMatcher, keywordNear, keywordWithin } from "./shared.js";
 
@@ -141,16 +142,97 @@ const MAX_RESYNC = 64;
  */
 const LOOSE_MATCH_REACH = 16;
 
-/** Merged [start, end) windows of possible loose-plate starts, or empty when no vehicle word occurs. */
-function looseWindows(folded: string): number[] {
+/** ASCII consonants a plate may use, either case (the loose pattern is case-insensitive). */
+const PLATE_LETTER = new Uint8Array(128);
+for (const ch of "BDFGHJKLMNPRSTVWXZbdfghjklmnprstvwxz") PLATE_LETTER[ch.charCodeAt(0)] = 1;
+
+function isPlateLetter(code: number): boolean {
+  return code < 128 && PLATE_LETTER[code] === 1;
+}
+
+function isAsciiLetter(code: number): boolean {
+  const lower = code | 32;
+  return lower >= 97 && lower <= 122;
+}
+
+/** The longest run of digits in a plate: two digit groups without a separator (`12-34-BD` as `1234BD`). */
+const MAX_PLATE_DIGITS = 4;
+/** The longest run of letters in a plate: two letter groups without a separator (`BD-FG-12` as `BDFG12`). */
+const MAX_PLATE_LETTERS = 4;
+/** The longest plate: six letters and digits and two separators. */
+const MAX_PLATE = 8;
+
+/**
+ * Whether a letter group of a plate can border the digit run [start, end). Every sidecode has a
+ * letter group next to a digit group (at most one `-` or space between), and a plate holds its
+ * digit runs whole (it has no digit on either side), so every loose plate contains a run for
+ * which this holds: one to four consonants before or after it (past one separator), with no
+ * other ASCII letter beyond them. Most numbers in prose (`12 maart`, `2024`) fail it.
+ */
+function mayBorderPlateLetters(text: string, start: number, end: number): boolean {
+  if (end - start > MAX_PLATE_DIGITS) return false;
+  let after = end;
+  if (text.charCodeAt(after) === 32 || text.charCodeAt(after) === 45) after++;
+  let letters = 0;
+  while (letters <= MAX_PLATE_LETTERS && isPlateLetter(text.charCodeAt(after + letters))) letters++;
+  if (letters >= 1 && letters <= MAX_PLATE_LETTERS && !isAsciiLetter(text.charCodeAt(after + letters))) return true;
+  let before = start - 1;
+  if (text.charCodeAt(before) === 32 || text.charCodeAt(before) === 45) before--;
+  letters = 0;
+  while (letters <= MAX_PLATE_LETTERS && isPlateLetter(text.charCodeAt(before - letters))) letters++;
+  return letters >= 1 && letters <= MAX_PLATE_LETTERS && !isAsciiLetter(text.charCodeAt(before - letters));
+}
+
+/**
+ * How far around a possible plate start p the hint scan must look. `keywordBefore` reads words
+ * that start from p - 80 (its 48-character window plus a 32-character span), `keywordAfter` words
+ * that start before the plate's end + 16, and a hint the scan reports instead of one it skips
+ * (because they overlap) starts at most 12 characters earlier. A scan of
+ * [first start - HINT_REACH_BEFORE, last start + HINT_REACH_AFTER) therefore reports, for every
+ * plate starting in that range, hints whose windows cover it, as a scan of the whole text does.
+ * Margin included.
+ */
+const HINT_REACH_BEFORE = 80 + 16 + 8;
+const HINT_REACH_AFTER = MAX_PLATE + 16 + 16;
+
+/**
+ * Merged [start, end) windows of possible loose-plate starts, or empty when no vehicle word occurs.
+ * The vehicle-word hints are looked for only around the digit runs a plate could contain (see
+ * `mayBorderPlateLetters`), not in the whole text: every loose plate starts at most MAX_PLATE
+ * characters before the end of such a run, so the windows still hold every plate that has a
+ * vehicle word near it.
+ */
+function looseWindows(text: string, folded: string): number[] {
   const windows: number[] = [];
-  VEHICLE_HINT.lastIndex = 0;
-  for (let m = VEHICLE_HINT.exec(folded); m !== null; m = VEHICLE_HINT.exec(folded)) {
-    const from = Math.max(0, m.index - WINDOW_BEFORE);
-    const to = Math.min(folded.length, m.index + m[0].length + WINDOW_AFTER);
-    const last = windows.length - 1;
-    if (last > 0 && from <= (windows[last] as number)) windows[last] = Math.max(windows[last] as number, to);
-    else windows.push(from, to);
+  const runs = digitRuns(text);
+  let scanned = 0;
+  for (let r = 0; r < runs.length; r += 2) {
+    const runStart = runs[r] as number;
+    const runEnd = runs[r + 1] as number;
+    if (!mayBorderPlateLetters(text, runStart, runEnd)) continue;
+    // Possible plate starts: [runEnd - MAX_PLATE, runStart]; the next runs may extend the region.
+    let from = Math.max(scanned, runEnd - MAX_PLATE - HINT_REACH_BEFORE);
+    let to = Math.min(folded.length, runStart + HINT_REACH_AFTER);
+    while (r + 2 < runs.length) {
+      const nextStart = runs[r + 2] as number;
+      const nextEnd = runs[r + 3] as number;
+      if (nextEnd - MAX_PLATE - HINT_REACH_BEFORE > to) break;
+      r += 2;
+      if (mayBorderPlateLetters(text, nextStart, nextEnd)) to = Math.min(folded.length, nextStart + HINT_REACH_AFTER);
+    }
+    if (from >= to) continue;
+    const region = folded.slice(0, to);
+    VEHICLE_HINT.lastIndex = from;
+    for (let m = VEHICLE_HINT.exec(region); m !== null; m = VEHICLE_HINT.exec(region)) {
+      const windowFrom = Math.max(0, m.index - WINDOW_BEFORE);
+      const windowTo = Math.min(folded.length, m.index + m[0].length + WINDOW_AFTER);
+      const last = windows.length - 1;
+      if (last > 0 && windowFrom <= (windows[last] as number))
+        windows[last] = Math.max(windows[last] as number, windowTo);
+      else windows.push(windowFrom, windowTo);
+    }
+    scanned = Math.max(to, VEHICLE_HINT.lastIndex);
+    from = scanned;
   }
   return windows;
 }
@@ -195,7 +277,8 @@ export const licensePlateRecognizer: Recognizer = {
       else if (keywordWithin(input.folded, start, PRODUCT_WORDS, 32)) score = SCORE_DASHED_PRODUCT;
       out.push(candidate("LICENSE_PLATE", start, end, score, LICENSE_PLATE_RECOGNIZER));
     }
-    const windows = looseWindows(input.folded);
+    shareDigitRuns(input);
+    const windows = looseWindows(input.text, input.folded);
     const text = input.text;
     let resume = 0;
     for (let w = 0; w < windows.length; w += 2) {
