@@ -23,7 +23,10 @@ export function keywordBefore(folded: string, start: number, keywords: RegExp, w
   const from = Math.max(0, start - window - KEYWORD_SPAN);
   const slice = folded.slice(from, start);
   let lastEnd = -1;
-  for (const m of slice.matchAll(keywords)) lastEnd = m.index + m[0].length;
+  // An exec loop rather than matchAll, which copies the pattern on every call.
+  keywords.lastIndex = 0;
+  for (let m = keywords.exec(slice); m !== null; m = keywords.exec(slice)) lastEnd = keywords.lastIndex;
+  keywords.lastIndex = 0;
   if (lastEnd < 0 || slice.length - lastEnd > window) return false;
   return !OTHER_NUMBER.test(slice.slice(lastEnd));
 }
