@@ -19,19 +19,77 @@ export const CUE_GAP =
 const WINDOW = 72;
 const SCORE = 0.95;
 
+/** BIRTH_CUE anchored at `lastIndex`. */
+const BIRTH_CUE_AT = new RegExp(BIRTH_CUE.source, "y");
+/** Every cue has a `b`, its first one at most this far in (`date of b`). */
+const MAX_B_OFFSET = 8;
+/** Where the first `b` of a cue can be, farthest first, so starts are tried in text order. */
+const B_OFFSETS = [MAX_B_OFFSET, 4, 3, 2, 0] as const;
+
+/**
+ * Whether a cue may start at `start`, given that its first `b` is at `b`: the literal start of
+ * each cue form with its `b` at that distance (`b` itself: `birth`, `born`; 2: `geb`, `dob`;
+ * 3 and 4: `d.ob`, `do.b`, `d.o.b`; 8: `date of birth`). BIRTH_CUE decides the rest.
+ */
+function mayStartCue(folded: string, start: number, b: number): boolean {
+  switch (b - start) {
+    case 0:
+      return folded.startsWith("born", start) || folded.startsWith("birth", start);
+    case 2:
+      return folded.startsWith("geb", start) || folded.startsWith("do", start);
+    case 3:
+    case 4: {
+      const next = folded.charCodeAt(start + 1);
+      return folded.charCodeAt(start) === 100 && (next === 46 || next === 111);
+    }
+    case MAX_B_OFFSET:
+      return folded.startsWith("date of b", start);
+    default:
+      return false;
+  }
+}
+
+/**
+ * The dates of birth of a global scan with BIRTH_CUE that resumes after each date found. The cue
+ * pattern is tried only a few characters before each `b` of the text (a rare letter that every
+ * cue contains), where one of the cue forms could begin: the same matches as a scan of every
+ * position, in the same order, for a fraction of the cost.
+ */
 export function findDatesOfBirth(folded: string, now: Date = new Date()): Candidate[] {
   const out: Candidate[] = [];
-  BIRTH_CUE.lastIndex = 0;
-  for (let m = BIRTH_CUE.exec(folded); m !== null; m = BIRTH_CUE.exec(folded)) {
-    const cueEnd = m.index + m[0].length;
-    const window = folded.slice(cueEnd, cueEnd + WINDOW);
-    const gap = CUE_GAP.exec(window);
-    const offset = gap === null ? 0 : gap[0].length;
-    const date = parseDateAtStart(window.slice(offset), now);
-    if (date === null) continue;
-    const start = cueEnd + offset;
-    out.push({ type: "DATE_OF_BIRTH", start, end: start + date.length, score: SCORE, recognizer: "date-of-birth" });
-    BIRTH_CUE.lastIndex = start + date.length;
+  // Starts below `from` are inside the last cue or date; starts below `tried` have been tried.
+  let from = 0;
+  let tried = 0;
+  for (let b = folded.indexOf("b"); b >= 0; b = folded.indexOf("b", b + 1)) {
+    for (const offset of B_OFFSETS) {
+      const start = b - offset;
+      if (start < from || start < tried || !mayStartCue(folded, start, b)) continue;
+      BIRTH_CUE_AT.lastIndex = start;
+      const m = BIRTH_CUE_AT.exec(folded);
+      if (m === null) continue;
+      const cueEnd = start + m[0].length;
+      from = cueEnd;
+      const window = folded.slice(cueEnd, cueEnd + WINDOW);
+      const gap = CUE_GAP.exec(window);
+      const skip = gap === null ? 0 : gap[0].length;
+      const date = parseDateAtStart(window.slice(skip), now);
+      if (date !== null) {
+        const dateStart = cueEnd + skip;
+        out.push({
+          type: "DATE_OF_BIRTH",
+          start: dateStart,
+          end: dateStart + date.length,
+          score: SCORE,
+          recognizer: "date-of-birth",
+        });
+        from = dateStart + date.length;
+      }
+      // The match runs past this `b`: no other start before it is left.
+      break;
+    }
+    tried = b + 1;
+    // The next cue starts at `from` or later, and so does its first `b`.
+    if (from > b + 1) b = from - 1;
   }
   return out;
 }

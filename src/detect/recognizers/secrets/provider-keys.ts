@@ -359,7 +359,11 @@ export function findContextualKeys(input: ScanInput): Candidate[] {
       const runStart = runs[r] as number;
       const runEnd = runs[r + 1] as number;
       if (runEnd - runStart < rule.length) continue;
-      for (const m of input.text.slice(runStart, runEnd).matchAll(rule.pattern)) {
+      const run = input.text.slice(runStart, runEnd);
+      // An exec loop rather than matchAll, which copies the pattern for every run.
+      const pattern = rule.pattern;
+      pattern.lastIndex = 0;
+      for (let m = pattern.exec(run); m !== null; m = pattern.exec(run)) {
         const value = m[0];
         if (!hasDigitAndLetter(value) || isPlaceholderKey(value)) continue;
         const start = runStart + m.index;
