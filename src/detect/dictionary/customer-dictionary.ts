@@ -192,6 +192,7 @@ export class CustomerDictionary implements Recognizer {
     // Imported bindings are read through the module on every use; the hot loop reads locals.
     const asciiWord = ASCII_WORD;
     const words = index.words.bits;
+    const anyWord = index.words.any;
     const wordShift = index.words.shift;
     const pairs = index.pairs.bits;
     const pairShift = index.pairs.shift;
@@ -219,6 +220,12 @@ export class CustomerDictionary implements Recognizer {
       const word = finishWordHash(hash);
       const position = word >>> wordShift;
       const bit = 1 << (position & 31);
+      if (((anyWord[position >>> 5] as number) & bit) === 0) {
+        // Nobody's word (most words): no key starts here, and none started before goes on.
+        oneBackStart = -1;
+        twoBackStart = -1;
+        continue;
+      }
       const row = 4 * (position >>> 5);
 
       if (twoBackStart >= 0) {

@@ -95,6 +95,8 @@ export function lookupKey(hash: number, words: number): number {
  */
 export class HashFilter {
   readonly bits: Int32Array;
+  /** One bit per position, set when any kind is: a quarter of the size or less, so it stays cached. */
+  readonly any: Int32Array;
   readonly shift: number;
 
   constructor(hashes: ReadonlyMap<number, number>, kinds: number, spread: number, maxLog2: number) {
@@ -102,12 +104,15 @@ export class HashFilter {
     while (log2 < maxLog2 && 1 << log2 < hashes.size * spread) log2++;
     this.shift = 32 - log2;
     this.bits = new Int32Array(kinds << (log2 - 5));
+    this.any = new Int32Array(1 << (log2 - 5));
     for (const [hash, mask] of hashes) {
       const position = hash >>> this.shift;
+      const bit = 1 << (position & 31);
+      this.any[position >>> 5] = (this.any[position >>> 5] as number) | bit;
       for (let kind = 0; kind < kinds; kind++) {
         if ((mask & (1 << kind)) === 0) continue;
         const row = kinds * (position >>> 5) + kind;
-        this.bits[row] = (this.bits[row] as number) | (1 << (position & 31));
+        this.bits[row] = (this.bits[row] as number) | bit;
       }
     }
   }
