@@ -175,6 +175,8 @@ describe("PERSON: Dutch record conventions", () => {
     ["Verslag van Petra de Boer is klaar.", ["Petra de Boer"]],
     // A chat message opening with the addressee, even an ambiguous name like Jan.
     ["Jan ik heb de gegevens voor je.", ["Jan"]],
+    ["Anna je moet morgen de klant bellen.", ["Anna"]],
+    ["Wil, je bent te laat voor de vergadering.", ["Wil"]],
     // An exclamation mark after a greeting's name is punctuation, not part of a password.
     ["Hoi Femke! Kan jij de sleutels ophalen?", ["Femke"]],
     ["Hallo Femke!!", ["Femke"]],
@@ -192,6 +194,10 @@ describe("PERSON: Dutch record conventions", () => {
     "Ze woont op de Kerkweg 12 in Zwolle.",
     "Vestiging Den Haag is vandaag dicht.",
     "Zie bijlage B. (Contract) van de offerte.",
+    // A first name that is also a verb, opening a question: `Wil je`, `Ben je`, `Mark je`.
+    "Wil je een nette offertebrief schrijven voor de klant?",
+    "Ben je er morgen bij?",
+    "Mark je de factuur als betaald?",
   ])("no person in %j", (text) => {
     expect(persons(text)).toEqual([]);
   });

@@ -354,7 +354,8 @@ function scoreWithContext(
   else if (
     name.to - name.from === 1 &&
     (tok(tokens, name.from).facts & Fact.FirstName) !== 0 &&
-    addressedAfter(input.folded, end)
+    addressedAfter(input.folded, end) &&
+    !verbBeforeYou(tok(tokens, name.from).facts, input.folded, end)
   ) {
     // `Jan ik heb de gegevens`, `Roos kun jij...`: a chat message opening with the addressee.
     score += 0.25;
@@ -419,6 +420,16 @@ function addressedAfter(folded: string, end: number): boolean {
   const c = folded.charCodeAt(end);
   if (c !== 44 && c !== 32) return false;
   return ADDRESSED.test(folded.slice(end, end + 8));
+}
+
+/**
+ * A first name that is also a common word, followed straight by `je`/`jij`/`u`: the word is the verb
+ * of a question (`Wil je…`, `Ben je er morgen?`), not someone spoken to (`Wil, je…`; `Anna ik…`).
+ */
+export const YOU_AFTER = /^ (?:je|jij|u)(?![a-z])/;
+
+function verbBeforeYou(facts: number, folded: string, end: number): boolean {
+  return (facts & Fact.AmbiguousFirst) !== 0 && YOU_AFTER.test(folded.slice(end, end + 5));
 }
 
 /** `A, B en C` on one line: a name right after another name is a name too. */
