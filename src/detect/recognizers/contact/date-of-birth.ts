@@ -27,6 +27,19 @@ const MAX_B_OFFSET = 8;
 const B_OFFSETS = [MAX_B_OFFSET, 4, 3, 2, 0] as const;
 
 /**
+ * A quick look around a `b` before trying the offsets one by one: `bir`/`bor` at it, or the `d`
+ * or `g` a cue with its first `b` here starts with (`d` and `g` are 100 and 103).
+ */
+function mayFollowCueStart(folded: string, b: number): boolean {
+  const before2 = folded.charCodeAt(b - 2);
+  if (before2 === 100 || before2 === 103) return true;
+  if (folded.charCodeAt(b - 3) === 100 || folded.charCodeAt(b - 4) === 100 || folded.charCodeAt(b - 8) === 100)
+    return true;
+  const next = folded.charCodeAt(b + 1);
+  return (next === 105 || next === 111) && folded.charCodeAt(b + 2) === 114;
+}
+
+/**
  * Whether a cue may start at `start`, given that its first `b` is at `b`: the literal start of
  * each cue form with its `b` at that distance (`b` itself: `birth`, `born`; 2: `geb`, `dob`;
  * 3 and 4: `d.ob`, `do.b`, `d.o.b`; 8: `date of birth`). BIRTH_CUE decides the rest.
@@ -61,6 +74,10 @@ export function findDatesOfBirth(folded: string, now: Date = new Date()): Candid
   let from = 0;
   let tried = 0;
   for (let b = folded.indexOf("b"); b >= 0; b = folded.indexOf("b", b + 1)) {
+    if (!mayFollowCueStart(folded, b)) {
+      tried = b + 1;
+      continue;
+    }
     for (const offset of B_OFFSETS) {
       const start = b - offset;
       if (start < from || start < tried || !mayStartCue(folded, start, b)) continue;
