@@ -25,6 +25,8 @@ export interface PrefixRule {
    */
   readonly search?: RegExp;
   readonly needs?: string;
+  /** The shortest token `search` can match: shorter runs are not searched. */
+  readonly minLength?: number;
   /** Words (folded) that must stand shortly before a searched token: a shape alone is too weak. */
   readonly context?: RegExp;
   readonly score: number;
@@ -40,6 +42,8 @@ export interface RuleSet {
   /** For each literal the scanner can report: the rules that may start there, in table order. */
   readonly byLiteral: ReadonlyMap<string, readonly PrefixRule[]>;
   readonly searched: readonly PrefixRule[];
+  /** The least `minLength` of the searched rules: no search needs a shorter run. */
+  readonly shortestSearched: number;
 }
 
 export function compileRules(rules: readonly PrefixRule[]): RuleSet {
@@ -53,10 +57,12 @@ export function compileRules(rules: readonly PrefixRule[]): RuleSet {
       rules.filter((r) => r.prefixes.some((p) => literal.startsWith(p))),
     );
   }
+  const searched = rules.filter((r) => r.search !== undefined);
   return {
     scanner: new LiteralScanner(literals),
     byLiteral,
-    searched: rules.filter((r) => r.search !== undefined),
+    searched,
+    shortestSearched: Math.min(...searched.map((r) => r.minLength ?? 0)),
   };
 }
 
@@ -85,10 +91,17 @@ export function scanPrefixRules(input: ScanInput, set: RuleSet, recognizerPrefix
   }
   for (let r = 0; r < runs.length; r += 2) {
     const runStart = runs[r] as number;
-    const run = text.slice(runStart, runs[r + 1]);
+    const runEnd = runs[r + 1] as number;
+    // Most runs are long words, shorter than any searched token.
+    if (runEnd - runStart < set.shortestSearched) continue;
+    const run = text.slice(runStart, runEnd);
     for (const rule of set.searched) {
+      if (run.length < (rule.minLength ?? 0)) continue;
       if (rule.needs !== undefined && !run.includes(rule.needs)) continue;
-      for (const m of run.matchAll(rule.search as RegExp)) {
+      // An exec loop rather than matchAll, which copies the pattern for every run.
+      const search = rule.search as RegExp;
+      search.lastIndex = 0;
+      for (let m = search.exec(run); m !== null; m = search.exec(run)) {
         const at = runStart + m.index;
         if (rule.context && !hasContext(input.folded, at, at + m[0].length, rule.context, 64, 0)) continue;
         const candidate = accept(rule, m[0], at, recognizerPrefix);

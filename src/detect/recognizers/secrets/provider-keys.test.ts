@@ -202,3 +202,25 @@ describe("provider keys (property)", () => {
     );
   });
 });
+
+describe("searched rules", () => {
+  const shortest: Record<string, string> = {
+    mailchimp: `${"0123456789abcdef".repeat(2)}-us1`,
+    "telegram-bot": `12345678:AA${"b".repeat(33)}`,
+    "discord-bot": `M${"a".repeat(23)}.abcdef.${"c".repeat(27)}`,
+    "azure-ad-client-secret": `abc1Q~${"d".repeat(31)}`,
+  };
+
+  it("state the length of their shortest token, which runs shorter than that cannot hold", () => {
+    const searched = PROVIDER_RULES.filter((r) => r.search !== undefined);
+    expect(searched.map((r) => r.id).sort()).toEqual(Object.keys(shortest).sort());
+    for (const rule of searched) {
+      const token = shortest[rule.id] as string;
+      const search = new RegExp((rule.search as RegExp).source);
+      expect(token).toMatch(search);
+      expect(rule.minLength).toBe(token.length);
+      // One character less anywhere and it is no token any more.
+      for (let i = 0; i < token.length; i++) expect(token.slice(0, i) + token.slice(i + 1)).not.toMatch(search);
+    }
+  });
+});
