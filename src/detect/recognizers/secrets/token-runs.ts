@@ -42,24 +42,32 @@ export function tokenRuns(text: string): readonly number[] {
   if (text === lastText) return lastRuns;
   const runs: number[] = [];
   // No run crosses a space or a line break, and most words are short: only the stretches between
-  // two of those that are long enough to hold a run are read character by character. Jumping
-  // with indexOf is much faster than a loop over every character.
+  // two of those that are long enough to hold a run are read character by character. Whether the
+  // stretch starting at `from` is that long shows in its first MIN_RUN characters; read from their
+  // end backwards, a break is usually found within a few characters and the next look starts
+  // after it: most characters are never read (an indexOf per break read every one).
   const n = text.length;
   let from = 0;
-  let space = text.indexOf(" ");
-  let newline = text.indexOf("\n");
-  for (;;) {
-    const gap = space < 0 ? newline : newline < 0 ? space : Math.min(space, newline);
-    const to = gap < 0 ? n : gap;
-    if (to - from >= MIN_RUN) addRuns(text, from, to, runs);
-    if (gap < 0) break;
-    from = gap + 1;
-    if (gap === space) space = text.indexOf(" ", from);
-    else newline = text.indexOf("\n", from);
+  while (from + MIN_RUN <= n) {
+    let gap = from + MIN_RUN - 1;
+    while (gap >= from && !isBreak(text.charCodeAt(gap))) gap--;
+    if (gap >= from) {
+      from = gap + 1;
+      continue;
+    }
+    let to = from + MIN_RUN;
+    while (to < n && !isBreak(text.charCodeAt(to))) to++;
+    addRuns(text, from, to, runs);
+    from = to + 1;
   }
   lastText = text;
   lastRuns = runs;
   return runs;
+}
+
+/** A space or a line feed: no run crosses one. */
+function isBreak(code: number): boolean {
+  return code === 32 || code === 10;
 }
 
 /** Append the runs of at least MIN_RUN key characters in `text[from, to)`. */
