@@ -46,6 +46,9 @@ export function startWalCheckpointer(file: string, intervalMs = 500): WalCheckpo
     stop() {
       stopping ??= new Promise<void>((resolve) => {
         if (worker.threadId === -1) return resolve();
+        // Held again while it stops: an unreferenced thread would let the event loop empty before
+        // "exit", leaving this promise (and `poortwachter start`'s shutdown) unsettled.
+        worker.ref();
         worker.once("exit", () => resolve());
         worker.postMessage("stop");
       });
