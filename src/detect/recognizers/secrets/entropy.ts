@@ -74,9 +74,6 @@ export function looksRandom(value: string, minLength = 16): boolean {
   return shannonEntropy(value) >= threshold && isConcreteValue(value);
 }
 
-/** Cheap test before the token scan: no key word, no work. */
-const KEY_WORD_STEMS = ["key", "token", "secret", "sleutel", "credential", "auth", "bearer", "geheim"];
-
 /** Key words that make a random value nearby a secret. */
 const KEY_CONTEXT =
   /(?<![a-z])(?:(?:api|access|secret|private|signing|master|client|app|service|license|licentie|encryption|versleutel\w*)[ _-]?(?:key|keys|sleutel)|apikey|key|sleutel|token|tokens|secret|secrets|geheim|credential|credentials|auth|authorization|bearer)(?![a-z])/;
@@ -113,15 +110,11 @@ const SCORE = 0.75;
 const CONTEXT_WINDOW = 48;
 
 export function findHighEntropySecrets(input: ScanInput): Candidate[] {
+  // No search of the whole text for key words first: the token runs are shared with the other
+  // key recognizers, and the few long runs each look for a key word on their own line anyway.
   shareTokenRuns(input);
-  // The token runs are shared with the other key recognizers, so looking at the runs first is
-  // cheaper than the word search over the whole text, which most texts without a key need.
-  const runs = longRuns(input.text);
-  if (runs.length === 0) return [];
-  // Every key context contains one of these stems: without one, no run is in a key's context.
-  if (!KEY_WORD_STEMS.some((w) => input.folded.includes(w))) return [];
   const out: Candidate[] = [];
-  for (const [start, runEnd] of runs) {
+  for (const [start, runEnd] of longRuns(input.text)) {
     const value = trimPadding(input.text.slice(start, runEnd));
     const end = start + value.length;
     // Without a digit, a long mixed-case run is far more often an identifier (`startsLikeSentenceWord`)
