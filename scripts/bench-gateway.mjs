@@ -15,7 +15,9 @@
  * Options: --requests N (per cell, default 400), --quick (100 per cell), --no-portkey,
  * --profile DIR (writes a V8 CPU profile of the Poortwachter process into DIR),
  * --cells LIST (only these cells, e.g. `non-stream:1,stream:10`), --warmup N (requests per target and
- * mode before the first cell, default 1000, 300 with --quick).
+ * mode before the first cell, default 1000, 300 with --quick), --detection-threads LIST (one
+ * Poortwachter per value of server.detectionThreads, e.g. `0,1`, compared in the same run; the
+ * config's default otherwise). CPU time per request counts all threads of a process.
  */
 import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -80,7 +82,7 @@ async function runMock() {
   process.stdout.write(`${JSON.stringify({ url: mock.url })}\n`);
 }
 
-async function runGateway(upstream) {
+async function runGateway(upstream, detectionThreads) {
   const { parseConfig } = await import(dist("config/index.js"));
   const { openStore } = await import(dist("store/index.js"));
   const { createGateway } = await import(dist("gateway/index.js"));
@@ -104,7 +106,7 @@ security:
 budgets:
   perKey:
     daily: { soft: 1000000, hard: 2000000 }
-`,
+${detectionThreads === undefined ? "" : `server:\n  detectionThreads: ${Number(detectionThreads)}\n`}`,
     {},
     "bench.yaml",
   );
@@ -349,7 +351,14 @@ async function main() {
   const mock = await startChild([self, "mock"]);
   const profileFlag = rest.indexOf("--profile");
   const profile = profileFlag >= 0 ? ["--cpu-prof", `--cpu-prof-dir=${rest[profileFlag + 1]}`] : [];
-  const poortwachter = await startChild([...profile, self, "gateway", mock.info.url]);
+  const threadsFlag = rest.indexOf("--detection-threads");
+  const threadCounts = threadsFlag >= 0 ? rest[threadsFlag + 1].split(",") : [undefined];
+  const gateways = [];
+  for (const threads of threadCounts) {
+    const child = await startChild([...profile, self, "gateway", mock.info.url, ...(threads ? [threads] : [])]);
+    gateways.push({ name: threads === undefined ? "Poortwachter" : `Poortwachter t${threads}`, child });
+  }
+  const poortwachter = gateways[0].child;
   const portkey = rest.includes("--no-portkey") ? { skipped: "--no-portkey" } : await startPortkey(mock.info.url);
   const targets = [
     {
@@ -359,13 +368,13 @@ async function main() {
       path: "/v1/chat/completions",
       headers: { authorization: "Bearer sk-bench" },
     },
-    {
-      name: "Poortwachter",
-      url: poortwachter.info.url,
-      pid: poortwachter.child.pid,
+    ...gateways.map(({ name, child }) => ({
+      name,
+      url: child.info.url,
+      pid: child.child.pid,
       path: "/v1/chat/completions",
-      headers: { authorization: `Bearer ${poortwachter.info.key}` },
-    },
+      headers: { authorization: `Bearer ${child.info.key}` },
+    })),
   ];
   if (!portkey.skipped)
     targets.push({
@@ -454,7 +463,7 @@ async function main() {
 }
 
 if (role === "mock") await runMock();
-else if (role === "gateway") await runGateway(rest[0]);
+else if (role === "gateway") await runGateway(rest[0], rest[1]);
 else {
   try {
     await main();

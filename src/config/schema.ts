@@ -51,6 +51,11 @@ const serverSchema = z.strictObject({
   port: numeric(z.number().int().min(0).max(65535, "must be a port number (0-65535)")).default(8080),
   host: z.string().min(1).default("127.0.0.1"),
   publicUrl: httpUrl().optional(),
+  /**
+   * Worker threads that run detection off the main thread (0: in the main thread). Absent: 1 on a
+   * machine with two or more cores, else 0.
+   */
+  detectionThreads: numeric(z.number().int().min(0).max(16, "must be 0-16")).optional(),
 });
 
 const storageSchema = z.strictObject({

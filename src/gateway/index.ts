@@ -177,6 +177,7 @@ export async function createGateway(options: CreateGatewayOptions): Promise<Gate
       closing ??= (async () => {
         await settings.stop();
         await gateway.idle();
+        await gateway.close();
         await sessions.close();
         await sqlVault?.close();
         await accounting.close();

@@ -31,7 +31,13 @@ import {
 
 /** The parts of the gateway the settings change; structural so this module does not import the gateway. */
 export interface RuntimeTargets {
-  gateway?: { setPolicy(policy: PolicySettings): void; setDetector(detector: Detector): void } | undefined;
+  gateway?:
+    | {
+        setPolicy(policy: PolicySettings): void;
+        /** The spec (the list's entries) lets detection workers rebuild the same detector. */
+        setDetector(detector: Detector, spec?: { dictionary: readonly DictionaryEntry[] }): void;
+      }
+    | undefined;
   budgets?: { setOverrides(overrides: BudgetOverrides | undefined): void } | undefined;
 }
 
@@ -328,6 +334,6 @@ export class RuntimeSettings {
     this.dictionaryApplied = true;
     const detector =
       entries.length === 0 ? new Detector() : new Detector({ extraRecognizers: [new CustomerDictionary(entries)] });
-    this.options.targets?.gateway?.setDetector(detector);
+    this.options.targets?.gateway?.setDetector(detector, { dictionary: entries });
   }
 }

@@ -37,7 +37,7 @@ export interface ResponsesSteps {
     model: string,
     identity: Identity,
     trace: Trace,
-  ): { decision: Decision; entities: Entity[][] };
+  ): Promise<{ decision: Decision; entities: Entity[][] }>;
   approvalGate(request: GatewayRequest, body: { tools?: unknown }, decision: Decision, trace: Trace): Promise<Decision>;
   decided(decision: Decision, trace: Trace): CatalogModel;
   targets(model: CatalogModel, decision: Decision, identity: Identity): Target[];
@@ -85,7 +85,7 @@ export async function handleResponses(
   trace.toolCalls = Array.isArray(body.tools) && body.tools.length > 0;
   const identity = trace.identity as Identity;
   await steps.checkRate(identity, request.bodyText.length);
-  const assessed = steps.assess(texts.parts, body.model, identity, trace);
+  const assessed = await steps.assess(texts.parts, body.model, identity, trace);
   // The client's own body: the approval is keyed by what the user wrote, not by placeholders.
   const decision = await steps.approvalGate(request, parsed, assessed.decision, trace);
   const model = steps.decided(decision, trace);
