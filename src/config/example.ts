@@ -9,6 +9,7 @@ server:
   port: \${PORT:-8080}
   host: 127.0.0.1            # 0.0.0.0 om van buitenaf bereikbaar te zijn / to listen on all interfaces
   # publicUrl: https://ai.voorbeeld.nl
+  # detectionThreads: 1      # herkenning in aparte threads (0 = hoofdthread; standaard 1 bij 2+ cores) / detection threads (0 = main thread; default 1 on 2+ cores)
 
 storage:
   dataDir: ./data            # SQLite-database en vault-sleutel / SQLite database and vault key

@@ -215,3 +215,22 @@ describe("model catalogue, tiers and prices", () => {
     ]);
   });
 });
+
+describe("server.detectionThreads", () => {
+  const ENV = { OPENAI_API_KEY: "sk-test" };
+  it("is absent by default (the gateway picks by core count) and takes 0-16", () => {
+    expect(parseConfig(PROVIDERS, ENV, "test.yaml").server.detectionThreads).toBeUndefined();
+    expect(parseConfig(`${PROVIDERS}server:\n  detectionThreads: 0\n`, ENV, "test.yaml").server.detectionThreads).toBe(
+      0,
+    );
+    expect(
+      parseConfig(`${PROVIDERS}server:\n  detectionThreads: \${THREADS}\n`, { ...ENV, THREADS: "2" }, "test.yaml")
+        .server.detectionThreads,
+    ).toBe(2);
+    for (const bad of ["-1", "17", "1.5", "many"]) {
+      expect(issuesOf(`${PROVIDERS}server:\n  detectionThreads: ${bad}\n`, ENV).map((issue) => issue.path)).toContain(
+        "server.detectionThreads",
+      );
+    }
+  });
+});

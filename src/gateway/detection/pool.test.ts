@@ -38,7 +38,8 @@ describe("DetectionPool", () => {
     const inline = new Detector({ extraRecognizers: [new CustomerDictionary(dictionary)] });
     const workers = pool({ threads: 2, spec });
     const expected = texts.map((text) => inline.detect(text));
-    expect(expected.flat().some((e) => e.recognizer.includes("dictionary") || e.type === "ORGANIZATION")).toBe(true);
+    // The list matters for these texts: without it the main thread finds something else.
+    expect(expected).not.toEqual(texts.map((text) => new Detector().detect(text)));
     expect(await workers.detect(texts)).toEqual(expected);
     // Calls spread over both workers give the same answers.
     const spread = await Promise.all(texts.map((text) => workers.detect([text])));
