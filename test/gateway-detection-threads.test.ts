@@ -3,9 +3,9 @@
  * reaches the worker before the next request, and a failing worker blocks the request.
  */
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { post, type Setup, setup } from "../../../test/gateway-harness.js";
-import { Detector } from "../../detect/index.js";
-import { DetectionPool, DetectionWorkerError } from "./pool.js";
+import { Detector } from "../src/detect/index.js";
+import { DetectionPool, DetectionWorkerError } from "../src/gateway/detection/pool.js";
+import { post, type Setup, setup } from "./gateway-harness.js";
 
 // Long enough for the worker (short texts are detected inline); the customer's name is a word no
 // built-in recognizer knows.
