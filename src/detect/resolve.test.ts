@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { mergeNameParts, resolveOverlaps } from "./resolve.js";
+import { mergeNameParts, resolveOverlaps, SPECIFICITY } from "./resolve.js";
 import { type Candidate, ENTITY_TYPES, type EntityType } from "./types.js";
 
 function c(type: EntityType, start: number, end: number, score: number, recognizer = "test"): Candidate {
@@ -115,24 +115,7 @@ describe("resolution is deterministic (property)", () => {
 describe("resolveOverlaps by clusters", () => {
   /** The ranking over all candidates at once, as resolveOverlaps did before it cut them into clusters. */
   function reference(candidates: Candidate[]): Candidate[] {
-    const rank: Record<EntityType, number> = {
-      SECRET: 16,
-      IBAN: 15,
-      CREDIT_CARD: 14,
-      BSN: 13,
-      VAT_ID: 12,
-      EMAIL: 11,
-      IP_ADDRESS: 10,
-      ID_DOCUMENT: 9,
-      LICENSE_PLATE: 8,
-      DATE_OF_BIRTH: 7,
-      KVK: 6,
-      PHONE: 5,
-      POSTCODE: 4,
-      ADDRESS: 3,
-      ORGANIZATION: 2,
-      PERSON: 1,
-    };
+    const rank = SPECIFICITY;
     const ranked = [...candidates].sort(
       (a, b) =>
         b.score - a.score ||

@@ -4,7 +4,7 @@ import type { Candidate, EntityType } from "./types.js";
  * At equal score the more specific type wins: a checksummed number says more than a pattern,
  * a pattern more than a name guess.
  */
-const SPECIFICITY: Record<EntityType, number> = {
+export const SPECIFICITY: Readonly<Record<EntityType, number>> = {
   SECRET: 16,
   IBAN: 15,
   CREDIT_CARD: 14,

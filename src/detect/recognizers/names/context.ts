@@ -100,7 +100,7 @@ function isClosing(code: number): boolean {
 }
 
 /** The characters of the regex class `\s` (and of `String.prototype.trim`). */
-function isSpace(code: number): boolean {
+export function isSpace(code: number): boolean {
   if (code < 0xa0) return code === 32 || (code >= 9 && code <= 13);
   return (
     code === 0xa0 ||

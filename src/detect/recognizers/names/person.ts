@@ -1,5 +1,5 @@
 import type { Candidate, Recognizer, ScanInput } from "../../types.js";
-import { Cue, contactAfter, cueBefore, verbAfter } from "./context.js";
+import { Cue, contactAfter, cueBefore, isSpace, verbAfter } from "./context.js";
 import { contextFacts, Fact, KEY_STOP_MASK, KeyStop, PARTICLE_SEQUENCES } from "./facts.js";
 import { VENDOR_PHRASES, VENDORS } from "./lexicon.js";
 import { legalFormAt, mayStartVendorPhrase } from "./organization.js";
@@ -118,22 +118,6 @@ function charTable(chars: string): Uint8Array {
   const table = new Uint8Array(128);
   for (const ch of chars) table[ch.charCodeAt(0)] = 1;
   return table;
-}
-
-/** The characters of the regex class `\s`. */
-function isSpace(code: number): boolean {
-  if (code < 0xa0) return code === 32 || (code >= 9 && code <= 13);
-  return (
-    code === 0xa0 ||
-    code === 0x1680 ||
-    (code >= 0x2000 && code <= 0x200a) ||
-    code === 0x2028 ||
-    code === 0x2029 ||
-    code === 0x202f ||
-    code === 0x205f ||
-    code === 0x3000 ||
-    code === 0xfeff
-  );
 }
 
 export const HOUSE_NUMBER_AFTER = /^ ?\d/;

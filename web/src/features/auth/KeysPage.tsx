@@ -3,7 +3,6 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../api";
-import { useConfirm } from "../../components/confirm";
 import { PageHeader } from "../../layout/PageHeader";
 import { ErrorAlert } from "./errors";
 import { KeysTable } from "./KeysTable";
@@ -16,7 +15,6 @@ const KEYS = ["auth", "keys"] as const;
 /** A person's own gateway keys, for their own tools (an editor plug-in, a script) through Poortwachter. */
 export function KeysPage() {
   const { t } = useTranslation("auth");
-  const confirm = useConfirm();
   const client = useQueryClient();
   const [shown, setShown] = useState<string | null>(null);
   const keys = useQuery({ queryKey: KEYS, queryFn: () => api<{ keys: KeyView[] }>("/api/app/auth/keys") });
@@ -50,15 +48,7 @@ export function KeysPage() {
       {keys.data ? (
         <KeysTable
           keys={keys.data.keys}
-          onRevoke={async (key) => {
-            const sure = await confirm({
-              title: t("keys.revokeTitle"),
-              body: t("keys.revokeConfirm", { key: key.display }),
-              confirmLabel: t("keys.revoke"),
-              danger: true,
-            });
-            if (sure) revoke.mutate(key);
-          }}
+          onRevoke={(key) => revoke.mutate(key)}
           revoking={revoke.isPending ? (revoke.variables?.id ?? null) : null}
         />
       ) : null}

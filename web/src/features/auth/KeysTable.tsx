@@ -1,11 +1,15 @@
 import { Badge, Button, Table, Text, VisuallyHidden } from "@mantine/core";
 import { useTranslation } from "react-i18next";
+import { useConfirm } from "../../components/confirm";
 import { formatDate } from "./format";
 import type { KeyView } from "./types";
 
 const STATUS_COLOR = { active: "teal", revoked: "gray", expired: "orange" } as const;
 
-/** Keys as a table: what they are for, when they expire, and a revoke button for active ones. */
+/**
+ * Keys as a table: what they are for, when they expire, and a revoke button for active ones.
+ * `onRevoke` is called once the person confirmed in a dialog that says what revoking breaks.
+ */
 export function KeysTable({
   keys,
   onRevoke,
@@ -16,6 +20,16 @@ export function KeysTable({
   revoking?: string | null;
 }) {
   const { t, i18n } = useTranslation("auth");
+  const confirm = useConfirm();
+  const confirmRevoke = async (key: KeyView) => {
+    const sure = await confirm({
+      title: t("keys.revokeTitle"),
+      body: t("keys.revokeConfirm", { key: key.display }),
+      confirmLabel: t("keys.revoke"),
+      danger: true,
+    });
+    if (sure) onRevoke(key);
+  };
   if (keys.length === 0) return <Text c="dimmed">{t("keys.none")}</Text>;
   return (
     <Table.ScrollContainer minWidth={560}>
@@ -55,7 +69,7 @@ export function KeysTable({
                     variant="subtle"
                     color="red"
                     loading={revoking === key.id}
-                    onClick={() => onRevoke(key)}
+                    onClick={() => confirmRevoke(key)}
                     aria-label={t("keys.revokeNamed", { key: key.display })}
                   >
                     {t("keys.revoke")}

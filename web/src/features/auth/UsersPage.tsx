@@ -126,7 +126,6 @@ function NewUserForm({ onCreated }: { onCreated: (user: PublicAccount, password:
 
 function UserKeys({ user, onCreated }: { user: PublicAccount; onCreated: (key: string) => void }) {
   const { t } = useTranslation("auth");
-  const confirm = useConfirm();
   const client = useQueryClient();
   const queryKey = ["admin", "users", user.id, "keys"];
   const keys = useQuery({
@@ -155,15 +154,7 @@ function UserKeys({ user, onCreated }: { user: PublicAccount; onCreated: (key: s
       {keys.data ? (
         <KeysTable
           keys={keys.data.keys}
-          onRevoke={async (key) => {
-            const sure = await confirm({
-              title: t("keys.revokeTitle"),
-              body: t("keys.revokeConfirm", { key: key.display }),
-              confirmLabel: t("keys.revoke"),
-              danger: true,
-            });
-            if (sure) revoke.mutate(key);
-          }}
+          onRevoke={(key) => revoke.mutate(key)}
           revoking={revoke.isPending ? (revoke.variables?.id ?? null) : null}
         />
       ) : null}
