@@ -248,13 +248,42 @@ export const KEYWORD_PATTERNS: ReadonlyMap<KeywordCategory, RegExp> = new Map(
   }),
 );
 
+/**
+ * Every term of every category, without the boundaries around them. The patterns above open with
+ * a look-behind, which makes the regex engine try each text position in turn; a bare alternation
+ * of literals is searched much faster. Every hit of a category pattern starts where one of these
+ * terms starts at a word start, so the first such place is where the category scans can begin,
+ * and a text without one (most texts) has no hits at all.
+ */
+const ANY_TERM = new RegExp(
+  KEYWORD_SETS.flatMap((set) => [...set.prefix, ...set.word].map(termPattern)).join("|"),
+  "gu",
+);
+/** The patterns' own word-start test, at one position (sticky). */
+const WORD_START = /(?<![\p{L}\p{N}])/uy;
+
+/** Where the first keyword hit could start: the first term at a word start; -1 when there is none. */
+function firstCandidate(folded: string): number {
+  ANY_TERM.lastIndex = 0;
+  for (let match = ANY_TERM.exec(folded); match !== null; match = ANY_TERM.exec(folded)) {
+    WORD_START.lastIndex = match.index;
+    if (WORD_START.test(folded)) return match.index;
+    // Terms are ASCII: the next position never splits a surrogate pair a term could start at.
+    ANY_TERM.lastIndex = match.index + 1;
+  }
+  return -1;
+}
+
 /** All keyword hits in folded text (lower case, no accents, offsets as in the original). */
 export function findKeywords(folded: string): KeywordHit[] {
   const hits: KeywordHit[] = [];
+  const first = firstCandidate(folded);
+  if (first < 0) return hits;
   for (const set of KEYWORD_SETS) {
     const pattern = KEYWORD_PATTERNS.get(set.category) as RegExp;
-    pattern.lastIndex = 0;
-    for (const match of folded.matchAll(pattern)) {
+    pattern.lastIndex = first;
+    // An exec loop: matchAll would copy the pattern on every call. No term is empty, so it advances.
+    for (let match = pattern.exec(folded); match !== null; match = pattern.exec(folded)) {
       hits.push({
         category: set.category,
         dataClass: set.dataClass,
