@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { Detector } from "./analyzer.js";
-import { foldText, normalize, toOriginalSpan } from "./normalize.js";
+import { foldChar, foldText, normalize, toOriginalSpan } from "./normalize.js";
 import type { Candidate, Recognizer, ScanInput } from "./types.js";
 
 describe("normalize", () => {
@@ -135,6 +135,46 @@ describe("normalize: plain ASCII", () => {
         if (norm.text === text) expect(norm.map).toBeNull();
       }),
       { numRuns: 2000 },
+    );
+  });
+});
+
+describe("folding: the fast paths fold as every character on its own does (property)", () => {
+  // ASCII control characters, ASCII, accented and other non-ASCII letters, the characters
+  // `normalize` rewrites, and characters whose lower case is longer (`İ`).
+  const unit = fc.oneof(
+    fc.integer({ min: 0, max: 0x7f }).map((c) => String.fromCharCode(c)),
+    fc.constantFrom(
+      "\u000b",
+      "\u0000",
+      "\u001f",
+      "\u007f",
+      "\u0080",
+      "\u009f",
+      "É",
+      "ë",
+      "ß",
+      "İ",
+      "Ω",
+      "€",
+      "\u00a0",
+      "\u200b",
+    ),
+    fc.integer({ min: 0x80, max: 0xffff }).map((c) => String.fromCharCode(c)),
+  );
+  it("foldText and normalize's folded text", () => {
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 40 }), (chars) => {
+        const text = chars.join("");
+        const byChar = [...text].map((ch) => (ch.length === 1 ? foldChar(ch) : ch)).join("");
+        const folded = foldText(text);
+        // Surrogate pairs fold as two code units; compare them only when there are none.
+        if (byChar.length === text.length && !/[\ud800-\udfff]/.test(text)) expect(folded).toBe(byChar);
+        expect(folded.length).toBe(text.length);
+        const norm = normalize(text);
+        expect(norm.folded).toBe(foldText(norm.text));
+      }),
+      { numRuns: 3000 },
     );
   });
 });
