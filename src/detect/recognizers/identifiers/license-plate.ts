@@ -5,7 +5,7 @@
  * (`AB12CD`, `AB 12 CD`) it is reported only next to a vehicle word.
  */
 
-import { digitRuns, shareDigitRuns } from "../../digit-runs.js";
+import { digitRuns, StickyScan, shareDigitRuns, stickyOf } from "../../digit-runs.js";
 import type { Candidate, Recognizer, ScanInput } from "../../types.js";
 import { candidate, keywordMatcher, keywordNear, keywordWithin } from "./shared.js";
 
@@ -113,34 +113,8 @@ const VEHICLE_WORD_LIST = [
   "car",
 ];
 export const VEHICLE_WORDS = keywordMatcher(VEHICLE_WORD_LIST);
-/**
- * Any vehicle word anywhere, even inside another word. A loose plate needs a vehicle word near it,
- * and every such match is also a substring of the whole text, so the loose scan only has to look
- * around these: a few windows instead of every letter of the text (the loose pattern is
- * case-insensitive, so every letter could start a plate).
- */
-const VEHICLE_HINT = new RegExp(
-  VEHICLE_WORD_LIST.map((w) => w.replace(/\*$/, "").replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"),
-  "g",
-);
-
-/**
- * Where a loose plate may start relative to a vehicle-word occurrence [a, b): `keywordBefore`
- * accepts a word ending up to 48 characters before the plate, `keywordAfter` one starting up to
- * 16 characters after its end (a plate is at most 8 characters). A word the hint scan skipped
- * because it overlaps a reported one ends at most 14 characters later. Rounded up for margin.
- */
-const WINDOW_BEFORE = 32;
-const WINDOW_AFTER = 72;
-/** A character no loose plate contains: a scan started right after one is in step with a scan from the text start. */
-export const PLATE_CHAR = /[A-Za-z0-9 -]/;
-/** How far back to look for such a character; plates are 8 characters at most. */
-const MAX_RESYNC = 64;
-/**
- * How far past its start a loose match reads: 8 characters of plate and 2 of lookahead. Margin
- * included; a larger value only costs time.
- */
-const LOOSE_MATCH_REACH = 16;
+/** LOOSE_PLATE_PATTERN anchored at `lastIndex`, tried only where a loose plate can start. */
+const LOOSE_PLATE_AT = stickyOf(LOOSE_PLATE_PATTERN);
 
 /** ASCII consonants a plate may use, either case (the loose pattern is case-insensitive). */
 const PLATE_LETTER = new Uint8Array(128);
@@ -184,57 +158,31 @@ function mayBorderPlateLetters(text: string, start: number, end: number): boolea
 }
 
 /**
- * How far around a possible plate start p the hint scan must look. `keywordBefore` reads words
- * that start from p - 80 (its 48-character window plus a 32-character span), `keywordAfter` words
- * that start before the plate's end + 16, and a hint the scan reports instead of one it skips
- * (because they overlap) starts at most 12 characters earlier. A scan of
- * [first start - HINT_REACH_BEFORE, last start + HINT_REACH_AFTER) therefore reports, for every
- * plate starting in that range, hints whose windows cover it, as a scan of the whole text does.
- * Margin included.
+ * The matches of a scan of the whole text with LOOSE_PLATE_PATTERN, as flat start, end pairs.
+ * Such a scan tries every position (the pattern is case-insensitive, so every letter could start a
+ * plate). But a loose plate holds a run of digits whole, one for which `mayBorderPlateLetters`
+ * holds, and starts at most MAX_PLATE characters before that run ends and no later than the run
+ * starts; so only those starts are tried, in order, skipping those inside a match, as the whole
+ * scan would (`StickyScan`). Numbers in prose rarely border a group of consonants, so most texts
+ * try no position at all.
  */
-const HINT_REACH_BEFORE = 80 + 16 + 8;
-const HINT_REACH_AFTER = MAX_PLATE + 16 + 16;
-
-/**
- * Merged [start, end) windows of possible loose-plate starts, or empty when no vehicle word occurs.
- * The vehicle-word hints are looked for only around the digit runs a plate could contain (see
- * `mayBorderPlateLetters`), not in the whole text: every loose plate starts at most MAX_PLATE
- * characters before the end of such a run, so the windows still hold every plate that has a
- * vehicle word near it.
- */
-function looseWindows(text: string, folded: string): number[] {
-  const windows: number[] = [];
+function loosePlates(text: string): number[] {
+  const found: number[] = [];
   const runs = digitRuns(text);
-  let scanned = 0;
+  let scan: StickyScan | null = null;
+  let next = 0;
   for (let r = 0; r < runs.length; r += 2) {
     const runStart = runs[r] as number;
     const runEnd = runs[r + 1] as number;
     if (!mayBorderPlateLetters(text, runStart, runEnd)) continue;
-    // Possible plate starts: [runEnd - MAX_PLATE, runStart]; the next runs may extend the region.
-    let from = Math.max(scanned, runEnd - MAX_PLATE - HINT_REACH_BEFORE);
-    let to = Math.min(folded.length, runStart + HINT_REACH_AFTER);
-    while (r + 2 < runs.length) {
-      const nextStart = runs[r + 2] as number;
-      const nextEnd = runs[r + 3] as number;
-      if (nextEnd - MAX_PLATE - HINT_REACH_BEFORE > to) break;
-      r += 2;
-      if (mayBorderPlateLetters(text, nextStart, nextEnd)) to = Math.min(folded.length, nextStart + HINT_REACH_AFTER);
+    scan ??= new StickyScan(LOOSE_PLATE_AT, text);
+    for (let start = Math.max(next, runEnd - MAX_PLATE); start <= runStart; start++) {
+      const m = scan.at(start);
+      if (m !== null) found.push(start, start + m[0].length);
     }
-    if (from >= to) continue;
-    const region = folded.slice(0, to);
-    VEHICLE_HINT.lastIndex = from;
-    for (let m = VEHICLE_HINT.exec(region); m !== null; m = VEHICLE_HINT.exec(region)) {
-      const windowFrom = Math.max(0, m.index - WINDOW_BEFORE);
-      const windowTo = Math.min(folded.length, m.index + m[0].length + WINDOW_AFTER);
-      const last = windows.length - 1;
-      if (last > 0 && windowFrom <= (windows[last] as number))
-        windows[last] = Math.max(windows[last] as number, windowTo);
-      else windows.push(windowFrom, windowTo);
-    }
-    scanned = Math.max(to, VEHICLE_HINT.lastIndex);
-    from = scanned;
+    next = runStart + 1;
   }
-  return windows;
+  return found;
 }
 
 /** Codes in a catalogue or a spec sheet are not plates. */
@@ -278,38 +226,16 @@ export const licensePlateRecognizer: Recognizer = {
       out.push(candidate("LICENSE_PLATE", start, end, score, LICENSE_PLATE_RECOGNIZER));
     }
     shareDigitRuns(input);
-    const windows = looseWindows(input.text, input.folded);
-    const text = input.text;
-    let resume = 0;
-    for (let w = 0; w < windows.length; w += 2) {
-      const from = windows[w] as number;
-      const to = windows[w + 1] as number;
-      // Start where a scan of the whole text would be in the same state: after the previous
-      // window's last match, or after a character that cannot be inside a plate.
-      let at = Math.max(from, resume);
-      if (at > resume) {
-        const limit = Math.max(resume, at - MAX_RESYNC);
-        while (at > limit && PLATE_CHAR.test(text[at - 1] as string)) at--;
-      }
-      // A plate starting in the window decides its match within the window's end plus
-      // LOOSE_MATCH_REACH, so the scan stops there rather than running on through the rest of
-      // the text in search of the next match (which it would only leave for the next window).
-      const bounded = text.slice(0, Math.min(text.length, to + LOOSE_MATCH_REACH));
-      LOOSE_PLATE_PATTERN.lastIndex = at;
-      for (let m = LOOSE_PLATE_PATTERN.exec(bounded); m !== null; m = LOOSE_PLATE_PATTERN.exec(bounded)) {
-        const start = m.index;
-        if (start >= to) {
-          // Not ours; the next window may start at or before it, so scan it again from there.
-          LOOSE_PLATE_PATTERN.lastIndex = start;
-          break;
-        }
-        resume = LOOSE_PLATE_PATTERN.lastIndex;
-        // `Ab12cD` is a code or a typo, not a plate someone wrote down.
-        if (dashed.has(start) || !(UPPER.test(m[0]) || LOWER.test(m[0]))) continue;
-        const end = start + m[0].length;
-        if (keywordNear(input.folded, start, end, VEHICLE_WORDS)) {
-          out.push(candidate("LICENSE_PLATE", start, end, SCORE_LOOSE_WITH_CONTEXT, LICENSE_PLATE_RECOGNIZER));
-        }
+    const loose = loosePlates(input.text);
+    for (let p = 0; p < loose.length; p += 2) {
+      const start = loose[p] as number;
+      const end = loose[p + 1] as number;
+      if (dashed.has(start)) continue;
+      // `Ab12cD` is a code or a typo, not a plate someone wrote down.
+      const plate = input.text.slice(start, end);
+      if (!(UPPER.test(plate) || LOWER.test(plate))) continue;
+      if (keywordNear(input.folded, start, end, VEHICLE_WORDS)) {
+        out.push(candidate("LICENSE_PLATE", start, end, SCORE_LOOSE_WITH_CONTEXT, LICENSE_PLATE_RECOGNIZER));
       }
     }
     return out;
