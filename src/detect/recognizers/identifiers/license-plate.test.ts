@@ -169,4 +169,24 @@ describe("licence plate recognizer", () => {
       { numRuns: 3000 },
     );
   });
+  it("property: also for texts of random plate-like characters next to a vehicle word", () => {
+    const unit = fc.constantFrom(..."BDGXZbdgxz1290AEae -.".split(""), "\n", "auto ", "kenteken: ");
+    const texts = fc.array(unit, { maxLength: 50 }).map((parts) => `auto ${parts.join("")}`);
+    fc.assert(
+      fc.property(texts, (text) => {
+        const folded = text.toLowerCase();
+        const dashed = new Set(dashedPlates(text).filter((_, i) => i % 2 === 0));
+        const expected = [...text.matchAll(LOOSE_PLATE_PATTERN)]
+          .filter((m) => !dashed.has(m.index) && (/^[^a-z]+$/.test(m[0]) || /^[^A-Z]+$/.test(m[0])))
+          .filter((m) => keywordNear(folded, m.index, m.index + m[0].length, VEHICLE_WORDS))
+          .map((m) => [m.index, m.index + m[0].length]);
+        const found = licensePlateRecognizer
+          .scan({ text, folded })
+          .filter((c) => !dashed.has(c.start))
+          .map((c) => [c.start, c.end]);
+        expect(found).toEqual(expected);
+      }),
+      { numRuns: 5000 },
+    );
+  });
 });
