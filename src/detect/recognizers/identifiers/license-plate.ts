@@ -158,6 +158,18 @@ function mayBorderPlateLetters(text: string, start: number, end: number): boolea
 }
 
 /**
+ * What the loose pattern needs at its first character, read without calling the engine: a plate
+ * letter or digit, with no letter, digit or dash before it (its look-behind).
+ */
+function mayStartPlate(text: string, start: number): boolean {
+  const code = text.charCodeAt(start);
+  if (!(isPlateLetter(code) || (code >= 48 && code <= 57))) return false;
+  if (start === 0) return true;
+  const before = text.charCodeAt(start - 1);
+  return !(isAsciiLetter(before) || (before >= 48 && before <= 57) || before === 45);
+}
+
+/**
  * The matches of a scan of the whole text with LOOSE_PLATE_PATTERN, as flat start, end pairs.
  * Such a scan tries every position (the pattern is case-insensitive, so every letter could start a
  * plate). But a loose plate holds a run of digits whole, one for which `mayBorderPlateLetters`
@@ -177,6 +189,7 @@ function loosePlates(text: string): number[] {
     if (!mayBorderPlateLetters(text, runStart, runEnd)) continue;
     scan ??= new StickyScan(LOOSE_PLATE_AT, text);
     for (let start = Math.max(next, runEnd - MAX_PLATE); start <= runStart; start++) {
+      if (!mayStartPlate(text, start)) continue;
       const m = scan.at(start);
       if (m !== null) found.push(start, start + m[0].length);
     }
