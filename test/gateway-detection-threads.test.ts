@@ -29,7 +29,7 @@ describe("gateway detection threads", () => {
     expect(new Detector().detect(PROMPT).some((e) => PROMPT.slice(e.start, e.end).includes("Zonnebloemveld"))).toBe(
       false,
     );
-    const detect = vi.spyOn(DetectionPool.prototype, "detect");
+    const detect = vi.spyOn(DetectionPool.prototype, "detectWithKeywords");
     current = await setup("server:\n  detectionThreads: 1\n");
     const s = current;
 
@@ -49,10 +49,26 @@ describe("gateway detection threads", () => {
     expect(s.upstream.requests.at(-1)?.bodyText).toContain("Zonnebloemveld");
   });
 
+  it("classifies with the keywords the worker found: special-category data goes to the local model", async () => {
+    const detect = vi.spyOn(DetectionPool.prototype, "detectWithKeywords");
+    current = await setup("server:\n  detectionThreads: 1\n");
+    const s = current;
+    const response = await post(s, "/v1/chat/completions", {
+      model: "gpt-4.1",
+      messages: [{ role: "user", content: `${FILLER}De huisarts stelde de diagnose depressie.` }],
+    });
+    expect(response.status).toBe(200);
+    expect(detect).toHaveBeenCalledTimes(1);
+    expect((await detect.mock.results[0]?.value)?.keywords?.length).toBeGreaterThan(0);
+    expect(response.headers.get("x-poortwachter-decision")).toBe("reroute");
+    expect(response.headers.get("x-poortwachter-model")).toBe("llama3.1:8b");
+    expect(s.upstream.requests.at(-1)?.path).toBe("/local/v1/chat/completions");
+  });
+
   it("refuses the request when the worker fails, forwards nothing, and goes on", async () => {
     current = await setup("server:\n  detectionThreads: 1\n");
     const s = current;
-    vi.spyOn(DetectionPool.prototype, "detect").mockRejectedValueOnce(
+    vi.spyOn(DetectionPool.prototype, "detectWithKeywords").mockRejectedValueOnce(
       new DetectionWorkerError("detection worker exited (1)"),
     );
     const refused = await chat(s);
@@ -64,7 +80,7 @@ describe("gateway detection threads", () => {
   });
 
   it("detects on the main thread with detectionThreads: 0", async () => {
-    const detect = vi.spyOn(DetectionPool.prototype, "detect");
+    const detect = vi.spyOn(DetectionPool.prototype, "detectWithKeywords");
     current = await setup("server:\n  detectionThreads: 0\n");
     expect((await chat(current)).status).toBe(200);
     expect(detect).not.toHaveBeenCalled();

@@ -5,7 +5,7 @@
  */
 import type { Entity, EntityType } from "../detect/index.js";
 import { foldText } from "../detect/normalize.js";
-import { findKeywords, type KeywordCategory } from "./keywords.js";
+import { findKeywords, type KeywordCategory, type KeywordHit } from "./keywords.js";
 import { type DataClass, maxClass, type SpecialKeywordMode } from "./types.js";
 
 /** The class each entity type raises a request to on its own. */
@@ -48,6 +48,11 @@ export interface ClassifyInput {
   /** The text the entities were found in; keywords are looked up here. */
   text: string;
   specialKeywords?: SpecialKeywordMode;
+  /**
+   * `findKeywords(foldText(text))` when it was already run (the gateway's detection worker does it
+   * next to detection); looked up here otherwise.
+   */
+  keywordHits?: readonly KeywordHit[] | undefined;
   /** A team's floor: the request counts as at least this class. */
   minimumClass?: DataClass;
 }
@@ -81,7 +86,7 @@ export function classify(input: ClassifyInput): Classification {
   const anchored = identifies(entityTypes);
   const specialAlone = (input.specialKeywords ?? "always") === "always";
   const byCategory = new Map<KeywordCategory, { term: string; count: number; dataClass: DataClass }>();
-  for (const hit of findKeywords(foldText(input.text))) {
+  for (const hit of input.keywordHits ?? findKeywords(foldText(input.text))) {
     const counts = hit.dataClass === "special" ? anchored || specialAlone : anchored;
     if (!counts) continue;
     const seen = byCategory.get(hit.category);

@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { CustomerDictionary, Detector, type DictionaryEntry, InputTooLargeError } from "../../detect/index.js";
+import { foldText } from "../../detect/normalize.js";
+import { findKeywords } from "../../policy/keywords.js";
 import { DetectionPool, DetectionWorkerError, defaultDetectionThreads } from "./pool.js";
 import { buildDetector } from "./spec.js";
 
@@ -45,6 +47,19 @@ describe("DetectionPool", () => {
     const spread = await Promise.all(texts.map((text) => workers.detect([text])));
     expect(spread.map((r) => r[0])).toEqual(expected);
     expect(buildDetector(spec).detect(texts[3] as string)).toEqual(expected[3]);
+  });
+
+  it("finds the policy's keywords in the texts joined by line breaks, as classify would", async () => {
+    const workers = pool({ threads: 1 });
+    const withKeywords = [...texts, "Zijn salaris en de diagnose van de huisarts", "Mijn Arbeidsongeschikt-verklaring"];
+    const joined = foldText(withKeywords.join("\n"));
+    const expected = findKeywords(joined);
+    expect(expected.map((hit) => hit.category)).toEqual(["salary", "health", "health", "health"]);
+    const detected = await workers.detectWithKeywords(withKeywords);
+    expect(detected.keywords).toEqual(expected);
+    expect(detected.entities).toEqual(withKeywords.map((text) => new Detector().detect(text)));
+    // Plain detect does not ask for them.
+    expect(await workers.detect(withKeywords)).toEqual(detected.entities);
   });
 
   it("uses a new dictionary for every call made after setSpec", async () => {

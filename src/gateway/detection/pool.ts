@@ -14,6 +14,7 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import { type Entity, InputTooLargeError } from "../../detect/index.js";
+import type { KeywordHit } from "../../policy/keywords.js";
 import type { FromWorker, ToWorker } from "./protocol.js";
 import type { DetectorSpec } from "./spec.js";
 
@@ -39,8 +40,15 @@ export function defaultDetectionThreads(cores = availableParallelism()): number 
   return cores >= 2 ? 1 : 0;
 }
 
+/** What a worker found: entities per text and, when asked for, the keyword hits. */
+export interface Detected {
+  entities: Entity[][];
+  /** `findKeywords(foldText(texts.join("\n")))`, asked for with `keywords`; absent otherwise. */
+  keywords?: KeywordHit[] | undefined;
+}
+
 interface Pending {
-  resolve(entities: Entity[][]): void;
+  resolve(result: Detected): void;
   reject(error: Error): void;
   timer: NodeJS.Timeout;
 }
@@ -87,18 +95,30 @@ export class DetectionPool {
   }
 
   /** Entities per text, as `Detector.detect` gives them on the main thread. */
-  detect(texts: string[]): Promise<Entity[][]> {
+  async detect(texts: string[]): Promise<Entity[][]> {
+    return (await this.detectWith(texts, false)).entities;
+  }
+
+  /**
+   * Entities per text and the policy's keyword hits in the texts joined by line breaks, so the
+   * main thread does not scan the prompt for keywords as well.
+   */
+  detectWithKeywords(texts: string[]): Promise<Detected> {
+    return this.detectWith(texts, true);
+  }
+
+  private detectWith(texts: string[], keywords: boolean): Promise<Detected> {
     if (this.closed) return Promise.reject(new DetectionWorkerError("detection pool is closed"));
     const slot = this.leastBusy();
     const worker = slot.worker ?? this.start(slot);
     const id = this.nextId++;
-    return new Promise<Entity[][]>((resolve, reject) => {
+    return new Promise<Detected>((resolve, reject) => {
       const timer = setTimeout(() => {
         // A worker that does not answer may be stuck in one text: replace it.
         this.fail(slot, worker, new DetectionWorkerError(`detection timed out after ${this.timeoutMs} ms`));
       }, this.timeoutMs);
       slot.pending.set(id, { resolve, reject, timer });
-      worker.postMessage({ kind: "detect", id, texts } satisfies ToWorker);
+      worker.postMessage({ kind: "detect", id, texts, ...(keywords ? { keywords } : {}) } satisfies ToWorker);
     });
   }
 
@@ -149,7 +169,7 @@ export class DetectionPool {
       if (!pending) return;
       slot.pending.delete(message.id);
       clearTimeout(pending.timer);
-      if (message.kind === "result") pending.resolve(message.entities);
+      if (message.kind === "result") pending.resolve({ entities: message.entities, keywords: message.keywords });
       else if (message.tooLarge)
         pending.reject(new InputTooLargeError(message.tooLarge.actual, message.tooLarge.limit));
       else pending.reject(new DetectionWorkerError(`detection failed: ${message.message}`));

@@ -4,6 +4,8 @@
  */
 import { parentPort, workerData } from "node:worker_threads";
 import { InputTooLargeError } from "../../detect/index.js";
+import { foldText } from "../../detect/normalize.js";
+import { findKeywords } from "../../policy/keywords.js";
 import type { FromWorker, ToWorker } from "./protocol.js";
 import { buildDetector, type DetectorSpec } from "./spec.js";
 
@@ -19,7 +21,10 @@ port.on("message", (message: ToWorker) => {
   }
   let reply: FromWorker;
   try {
-    reply = { kind: "result", id: message.id, entities: message.texts.map((text) => detector.detect(text)) };
+    const entities = message.texts.map((text) => detector.detect(text));
+    reply = message.keywords
+      ? { kind: "result", id: message.id, entities, keywords: findKeywords(foldText(message.texts.join("\n"))) }
+      : { kind: "result", id: message.id, entities };
   } catch (error) {
     reply = {
       kind: "error",

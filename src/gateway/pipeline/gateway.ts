@@ -45,7 +45,7 @@ import {
   firstUserText,
   toolNames,
 } from "../approvals/index.js";
-import { DetectionPool, defaultDetectionThreads } from "../detection/pool.js";
+import { type Detected, DetectionPool, defaultDetectionThreads } from "../detection/pool.js";
 import type { DetectorSpec } from "../detection/spec.js";
 import type { AnthropicMessagesRequest } from "../providers/anthropic/types.js";
 import { wantsStructuredOutput, withStreamDisclosure } from "../providers/disclosure-stream.js";
@@ -334,12 +334,16 @@ export class Gateway {
     await this.detection?.close();
   }
 
-  /** Entities per part: on a worker when there is one, small texts inline (the hop costs more). */
-  private detectParts(parts: readonly TextPart[]): Entity[][] | Promise<Entity[][]> {
+  /**
+   * Entities per part: on a worker when there is one, small texts inline (the hop costs more).
+   * The worker also finds the policy's keywords in the parts, which classify would otherwise
+   * look up here on the main thread.
+   */
+  private detectParts(parts: readonly TextPart[]): Detected | Promise<Detected> {
     if (this.detection && this.poolHasDetector && promptChars(parts) >= INLINE_BELOW_CHARS) {
-      return this.detection.detect(parts.map((part) => part.text));
+      return this.detection.detectWithKeywords(parts.map((part) => part.text));
     }
-    return parts.map((part) => this.detector.detect(part.text));
+    return { entities: parts.map((part) => this.detector.detect(part.text)) };
   }
 
   /** The models a key may use (its team's allowed list, or all). */
@@ -590,12 +594,14 @@ export class Gateway {
           part.set(part.text);
         }
       }
-      entities = await this.detectParts(parts);
+      const detected = await this.detectParts(parts);
+      entities = detected.entities;
       if (hints) entities = this.corrected(parts, entities, hints, trace);
       for (const list of entities) countEntities(list, trace.entityCounts);
       classification = classify({
         entities: entities.flat(),
         text: parts.map((part) => part.text).join("\n"),
+        keywordHits: detected.keywords,
         specialKeywords: rules.specialKeywords,
         minimumClass: rules.minimumClass,
       });
