@@ -166,7 +166,11 @@ describe("licence plate recognizer", () => {
           .map((c) => [c.start, c.end]);
         expect(found).toEqual(expected);
       }),
-      { numRuns: 3000 },
+      {
+        numRuns: 3000,
+        // Found once by CI against an earlier pre-check: a keyword 47 characters back, after an accent.
+        examples: [[" gv12licence plate\nkentekeneen veel langere zin zonder enig nummer erin, é1234bd"]],
+      },
     );
   });
   it("property: also for texts of random plate-like characters next to a vehicle word", () => {
