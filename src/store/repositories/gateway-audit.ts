@@ -1,7 +1,13 @@
 import { type Kysely, sql } from "kysely";
 import { z } from "zod";
 import type { Database } from "../schema.js";
-import { type GatewayAuditTable, type GatewayDb, withGatewayTables } from "./gateway-tables.js";
+import { CachedInsert } from "./cached-insert.js";
+import {
+  type GatewayAuditEntitiesTable,
+  type GatewayAuditTable,
+  type GatewayDb,
+  withGatewayTables,
+} from "./gateway-tables.js";
 
 /**
  * The gateway's audit log: one row per request, codes and numbers only. Every row is validated
@@ -91,6 +97,42 @@ export interface DayRange {
 
 const MAX_LIMIT = 100_000;
 
+/** Every column, once: the compiler checks that none is missing or unknown. */
+const AUDIT_COLUMNS = Object.keys({
+  id: true,
+  time: true,
+  day: true,
+  user_name: true,
+  team: true,
+  key_id: true,
+  tool: true,
+  endpoint: true,
+  protocol: true,
+  provider: true,
+  model_requested: true,
+  model_used: true,
+  tier: true,
+  classification: true,
+  decision: true,
+  reasons: true,
+  entity_counts: true,
+  tool_calls: true,
+  prompt_injection: true,
+  tokens_in: true,
+  tokens_out: true,
+  cost_micros: true,
+  latency_ms: true,
+  upstream_status: true,
+  http_status: true,
+  error_code: true,
+} satisfies Record<keyof GatewayAuditTable, true>) as (keyof GatewayAuditTable)[];
+const ENTITY_COLUMNS = Object.keys({
+  audit_id: true,
+  day: true,
+  entity_type: true,
+  count: true,
+} satisfies Record<keyof GatewayAuditEntitiesTable, true>) as (keyof GatewayAuditEntitiesTable)[];
+
 function toRow(record: StoredAuditRecord, day: string): GatewayAuditTable {
   return {
     id: record.id,
@@ -154,6 +196,8 @@ function fromRow(row: GatewayAuditTable): StoredAuditRecord {
 
 export class GatewayAuditRepository {
   private readonly db: GatewayDb;
+  private readonly auditInsert = new CachedInsert<GatewayAuditTable>("gateway_audit", AUDIT_COLUMNS);
+  private readonly entityInsert = new CachedInsert<GatewayAuditEntitiesTable>("gateway_audit_entities", ENTITY_COLUMNS);
 
   /** `dayOf` maps a record's time to its calendar day (the gateway passes Europe/Amsterdam). */
   constructor(
@@ -177,17 +221,8 @@ export class GatewayAuditRepository {
     );
     await this.db.transaction().execute(async (trx) => {
       // Chunks keep SQLite under its limit of bound parameters per statement.
-      for (let i = 0; i < rows.length; i += 30)
-        await trx
-          .insertInto("gateway_audit")
-          .values(rows.slice(i, i + 30))
-          .execute();
-      for (let i = 0; i < entities.length; i += 200) {
-        await trx
-          .insertInto("gateway_audit_entities")
-          .values(entities.slice(i, i + 200))
-          .execute();
-      }
+      for (let i = 0; i < rows.length; i += 30) await this.auditInsert.execute(trx, rows.slice(i, i + 30));
+      for (let i = 0; i < entities.length; i += 200) await this.entityInsert.execute(trx, entities.slice(i, i + 200));
     });
   }
 
