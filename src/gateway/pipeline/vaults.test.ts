@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Kysely } from "kysely";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { MemoryVault, Session } from "../../pseudonymize/index.js";
 import { openTestRedis, redisAvailable, type TestRedis } from "../../store/counters/redis-test-helpers.js";
 import { VaultRepository } from "../../store/repositories/vault.js";
@@ -80,6 +81,31 @@ describe.each(backends)("SqlVault on $name", (backend) => {
     expect(await vault.purge()).toBe(2);
     expect(await repo.count(new Date(now))).toBe(0);
     await vault.close();
+  });
+
+  it("looks sessions up with a query compiled once: the right row, none expired, none of another id", async () => {
+    const repo = new VaultRepository(db.store.db);
+    const t = new Date("2026-03-01T10:00:00Z");
+    const later = (seconds: number) => new Date(t.getTime() + seconds * 1000);
+    await repo.putMany(
+      [
+        { sessionId: "conv-get-a", sealed: "c2VhbGVkLWE=", expiresAt: later(60) },
+        { sessionId: "conv-get-b", sealed: "c2VhbGVkLWI=", expiresAt: later(120) },
+      ],
+      t,
+    );
+    expect(await repo.get("conv-get-a", t)).toEqual({
+      sessionId: "conv-get-a",
+      sealed: "c2VhbGVkLWE=",
+      expiresAt: later(60),
+    });
+    const selectFrom = vi.spyOn(Kysely.prototype, "selectFrom");
+    expect((await repo.get("conv-get-b", t))?.sealed).toBe("c2VhbGVkLWI=");
+    expect(await repo.get("conv-get-a", later(60))).toBeUndefined();
+    expect((await repo.get("conv-get-b", later(60)))?.sealed).toBe("c2VhbGVkLWI=");
+    expect(await repo.get("conv-get-c", t)).toBeUndefined();
+    expect(selectFrom).not.toHaveBeenCalled();
+    selectFrom.mockRestore();
   });
 
   it("writes the puts of one moment in one batch, the last state of a session winning", async () => {

@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import { CompiledQuery, type Kysely } from "kysely";
 import type { Database } from "../schema.js";
 
 /** One sealed conversation session as stored: ciphertext only, never a readable value. */
@@ -17,15 +17,39 @@ const CHUNK = 200;
  * hands in sealed text and gets it back. Expired rows are never returned and are purged in bulk.
  */
 export class VaultRepository {
+  /** The checked SQL text of `get` (undefined: not compiled yet; null: build per call). */
+  private getSql: string | null | undefined;
+
   constructor(private readonly db: Kysely<Database>) {}
 
-  async get(sessionId: string, now = new Date()): Promise<SealedSessionRow | undefined> {
-    const row = await this.db
+  private getQuery(sessionId: string, now: string) {
+    return this.db
       .selectFrom("vault_sessions")
       .select(["session_id", "sealed", "expires_at"])
       .where("session_id", "=", sessionId)
-      .where("expires_at", ">", now.toISOString())
-      .executeTakeFirst();
+      .where("expires_at", ">", now);
+  }
+
+  /**
+   * Runs for every new conversation on the gateway's request path: the query is compiled once
+   * (building it cost more main-thread time than SQLite's lookup) and its text reused, after a
+   * check with probe values that both are parameters, in this order.
+   */
+  async get(sessionId: string, now = new Date()): Promise<SealedSessionRow | undefined> {
+    const time = now.toISOString();
+    if (this.getSql === undefined) {
+      const probe = this.getQuery("probe-session", "probe-time").compile();
+      const [first, second, ...more] = probe.parameters;
+      this.getSql = first === "probe-session" && second === "probe-time" && more.length === 0 ? probe.sql : null;
+    }
+    const row =
+      this.getSql === null
+        ? await this.getQuery(sessionId, time).executeTakeFirst()
+        : (
+            await this.db.executeQuery<{ session_id: string; sealed: string; expires_at: string }>(
+              CompiledQuery.raw(this.getSql, [sessionId, time]),
+            )
+          ).rows[0];
     return row ? { sessionId: row.session_id, sealed: row.sealed, expiresAt: new Date(row.expires_at) } : undefined;
   }
 
