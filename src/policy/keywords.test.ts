@@ -52,20 +52,14 @@ describe("findKeywords", () => {
     );
   });
 
-  it("stays linear on texts built to make the term search backtrack", () => {
-    // The bare term alternation is searched without the patterns' look-behind; recheck's fuzzer
-    // flags it (polynomial, with this attack string), so time it here instead: at most a term's
-    // length of work per position.
-    const time = (text: string) => {
-      const start = performance.now();
-      findKeywords(text);
-      return performance.now() - start;
-    };
+  it("answers texts built to make the term search backtrack, as the full scan does", () => {
+    // The bare term alternation is searched without the patterns' look-behind, and recheck's fuzzer
+    // flags it as polynomial. It is not: every alternative is a literal, with `\s+` only between
+    // words, so a start position costs at most one term plus the whitespace run after it. These
+    // are the fuzzer's attack shapes at 200 000 characters; a blow-up would hit the test timeout.
     for (const unit of ["epr", "sick ", `sick${" ".repeat(200)}`, "verklaring omtrent het "]) {
-      const small = time(unit.repeat(Math.ceil(20_000 / unit.length)));
-      const large = time(unit.repeat(Math.ceil(200_000 / unit.length)));
-      // Ten times the text: about ten times the time (generous for a shared machine), never a hundred.
-      expect(large).toBeLessThan(Math.max(small, 1) * 40);
+      const text = unit.repeat(Math.ceil(200_000 / unit.length));
+      expect(findKeywords(text)).toEqual(scanEveryCategory(text));
     }
   });
 });
