@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ConversationRepository } from "../store/repositories/conversations.js";
+import { insertAccountRow } from "../store/test-helpers/accounts.js";
 import { type TestStore, testBackends } from "../store/test-helpers/backends.js";
 import { ConversationCipher, SealedValueError } from "./conversation-cipher.js";
 import { ConversationService } from "./conversations.js";
@@ -33,28 +34,7 @@ describe.each(backends)("conversations on $name", (backend) => {
   beforeEach(async () => {
     t = await backend.open();
     now = Date.parse("2026-11-01T09:00:00Z");
-    for (const id of ["acc_a", "acc_b"]) {
-      await t.store.db
-        .insertInto("accounts")
-        .values({
-          id,
-          name: id,
-          display_name: id,
-          role: "member",
-          team: null,
-          language: "nl",
-          password_hash: "x",
-          password_change_required: 0,
-          totp_secret: null,
-          totp_pending_secret: null,
-          totp_enabled_at: null,
-          totp_last_step: null,
-          disabled_at: null,
-          created_at: new Date(now).toISOString(),
-          updated_at: new Date(now).toISOString(),
-        })
-        .execute();
-    }
+    for (const id of ["acc_a", "acc_b"]) await insertAccountRow(t.store, { id, name: id }, new Date(now));
     service = new ConversationService({
       repository: new ConversationRepository(t.store.db),
       cipher: new ConversationCipher(randomBytes(32)),

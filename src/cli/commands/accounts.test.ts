@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { AccountService } from "../../accounts/index.js";
 import { hashPassword } from "../../accounts/passwords.js";
 import { openStore } from "../../store/store.js";
+import { insertAccountRow } from "../../store/test-helpers/accounts.js";
 import { main } from "../main.js";
 
 const dir = mkdtempSync(join(tmpdir(), "pw-accounts-cli-"));
@@ -36,26 +37,20 @@ beforeAll(async () => {
   vi.stubEnv("POORTWACHTER_DATA_DIR", "");
   // An owner with TOTP on, as if set up through the web app.
   const store = await openStore({ dataDir });
-  await store.db
-    .insertInto("accounts")
-    .values({
+  await insertAccountRow(
+    store,
+    {
       id: "acc_1",
       name: "marieke",
       display_name: "Marieke de Boer",
       role: "owner",
-      team: null,
-      language: "nl",
       password_hash: await hashPassword("vergeten wachtwoord"),
-      password_change_required: 0,
       totp_secret: "v1.sealed",
-      totp_pending_secret: null,
       totp_enabled_at: "2026-11-01T00:00:00.000Z",
       totp_last_step: 1,
-      disabled_at: null,
-      created_at: "2026-11-01T00:00:00.000Z",
-      updated_at: "2026-11-01T00:00:00.000Z",
-    })
-    .execute();
+    },
+    "2026-11-01T00:00:00.000Z",
+  );
   await store.close();
 });
 afterAll(() => {

@@ -10,6 +10,7 @@ import type { Gateway, GatewayRequest } from "../../../gateway/pipeline/gateway.
 import { type MockUpstream, startMockUpstream } from "../../../gateway/testing/mock-upstream.js";
 import { GovernanceService } from "../../../governance/service/index.js";
 import { openStore, type Store } from "../../../store/index.js";
+import { insertAccountRow } from "../../../store/test-helpers/accounts.js";
 import { type SessionAccount, testAccount, type WebEnv } from "../context.js";
 import { createChatApi } from "./index.js";
 
@@ -110,26 +111,7 @@ describe("team chat: messages held for an admin's approval", () => {
       clock: () => now,
     };
     for (const account of [ALICE, BOB]) {
-      await store.db
-        .insertInto("accounts")
-        .values({
-          id: account.id as string,
-          name: account.name as string,
-          display_name: account.name as string,
-          role: "member",
-          team: null,
-          language: "nl",
-          password_hash: "x",
-          password_change_required: 0,
-          totp_secret: null,
-          totp_pending_secret: null,
-          totp_enabled_at: null,
-          totp_last_step: null,
-          disabled_at: null,
-          created_at: new Date(now).toISOString(),
-          updated_at: new Date(now).toISOString(),
-        })
-        .execute();
+      await insertAccountRow(store, { id: account.id as string, name: account.name as string }, new Date(now));
     }
     alice = new Hono<WebEnv>().use("*", testAccount(ALICE)).route("/chat", createChatApi(deps));
     bob = new Hono<WebEnv>().use("*", testAccount(BOB, "en")).route("/chat", createChatApi(deps));
