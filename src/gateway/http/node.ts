@@ -13,12 +13,19 @@ import { MAX_BODY_BYTES, tooLarge } from "../pipeline/parse.js";
 import type { GatewayError } from "../providers/errors.js";
 import { SSE_HEADERS } from "../providers/sse/writer.js";
 
-const ENDPOINTS: ReadonlySet<string> = new Set<GatewayEndpoint>([
+/** The gateway's POST endpoints; routes.ts mounts the same list on the Hono app. */
+export const GATEWAY_POST_ENDPOINTS: readonly GatewayEndpoint[] = [
   "/v1/chat/completions",
   "/v1/messages",
   "/v1/responses",
   "/v1/embeddings",
-]);
+];
+const ENDPOINTS: ReadonlySet<string> = new Set(GATEWAY_POST_ENDPOINTS);
+
+/** The protocol an endpoint's errors are written in. */
+export function protocolOf(endpoint: GatewayEndpoint): "anthropic" | "openai" {
+  return endpoint === "/v1/messages" ? "anthropic" : "openai";
+}
 
 /** Handles one request when it is for a gateway endpoint; returns false to leave it to the app. */
 export type NodeRequestHandler = (request: IncomingMessage, response: ServerResponse) => boolean;
@@ -137,7 +144,7 @@ async function serveEndpoint(
   try {
     bodyText = await readIncoming(request);
   } catch (error) {
-    const reply = renderGatewayError(endpoint === "/v1/messages" ? "anthropic" : "openai", error as GatewayError);
+    const reply = renderGatewayError(protocolOf(endpoint), error as GatewayError);
     writeJson(response, reply.status, reply.body, { connection: "close", ...reply.headers }, base);
     return;
   }

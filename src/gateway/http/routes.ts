@@ -9,7 +9,7 @@ import type { Gateway, GatewayEndpoint, GatewayReply } from "../pipeline/gateway
 import { MAX_BODY_BYTES, tooLarge } from "../pipeline/parse.js";
 import type { GatewayError } from "../providers/errors.js";
 import { SSE_HEADERS } from "../providers/sse/writer.js";
-import { readIncoming } from "./node.js";
+import { GATEWAY_POST_ENDPOINTS, protocolOf, readIncoming } from "./node.js";
 
 const encoder = new TextEncoder();
 
@@ -78,8 +78,7 @@ function route(gateway: Gateway, endpoint: GatewayEndpoint) {
     try {
       bodyText = await readBody(raw, incoming);
     } catch (error) {
-      const protocol = endpoint === "/v1/messages" ? "anthropic" : "openai";
-      const reply = renderGatewayError(protocol, error as GatewayError);
+      const reply = renderGatewayError(protocolOf(endpoint), error as GatewayError);
       return new Response(JSON.stringify(reply.body), {
         status: reply.status,
         headers: { "content-type": "application/json", connection: "close", ...reply.headers },
@@ -98,10 +97,7 @@ function route(gateway: Gateway, endpoint: GatewayEndpoint) {
 /** The gateway's routes, to mount at the root of the server app. */
 export function createGatewayRoutes(gateway: Gateway): Hono {
   const app = new Hono();
-  app.post("/v1/chat/completions", route(gateway, "/v1/chat/completions"));
-  app.post("/v1/messages", route(gateway, "/v1/messages"));
-  app.post("/v1/responses", route(gateway, "/v1/responses"));
-  app.post("/v1/embeddings", route(gateway, "/v1/embeddings"));
+  for (const endpoint of GATEWAY_POST_ENDPOINTS) app.post(endpoint, route(gateway, endpoint));
   app.get("/v1/models", async (c) => {
     const reply = await gateway.listModels((name) => c.req.raw.headers.get(name));
     return toResponse(reply, new AbortController());
