@@ -1,6 +1,7 @@
-import { Badge, Button, Table, Text, VisuallyHidden } from "@mantine/core";
+import { Badge, Button, Table, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { useConfirm } from "../../components/confirm";
+import { DataTable } from "../../components/DataTable";
 import { formatDate } from "./format";
 import type { KeyView } from "./types";
 
@@ -30,56 +31,52 @@ export function KeysTable({
     });
     if (sure) onRevoke(key);
   };
-  if (keys.length === 0) return <Text c="dimmed">{t("keys.none")}</Text>;
   return (
-    <Table.ScrollContainer minWidth={560}>
-      <Table striped highlightOnHover>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t("keys.key")}</Table.Th>
-            <Table.Th>{t("keys.label")}</Table.Th>
-            <Table.Th>{t("keys.created")}</Table.Th>
-            <Table.Th>{t("keys.expires")}</Table.Th>
-            <Table.Th>{t("keys.status")}</Table.Th>
-            <Table.Th>
-              <VisuallyHidden>{t("keys.actions")}</VisuallyHidden>
-            </Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {keys.map((key) => (
-            <Table.Tr key={key.id}>
-              <Table.Td>
-                <Text ff="monospace" size="sm">
-                  {key.display}
-                </Text>
-              </Table.Td>
-              <Table.Td>{key.label ?? "—"}</Table.Td>
-              <Table.Td>{formatDate(key.createdAt, i18n.language)}</Table.Td>
-              <Table.Td>{key.expiresAt ? formatDate(key.expiresAt, i18n.language) : t("keys.never")}</Table.Td>
-              <Table.Td>
-                <Badge color={STATUS_COLOR[key.status]} variant="light">
-                  {t(`keys.statuses.${key.status}`)}
-                </Badge>
-              </Table.Td>
-              <Table.Td>
-                {key.status === "active" ? (
-                  <Button
-                    size="xs"
-                    variant="subtle"
-                    color="red"
-                    loading={revoking === key.id}
-                    onClick={() => confirmRevoke(key)}
-                    aria-label={t("keys.revokeNamed", { key: key.display })}
-                  >
-                    {t("keys.revoke")}
-                  </Button>
-                ) : null}
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <DataTable
+      minWidth={560}
+      striped
+      count={keys.length}
+      empty={t("keys.none")}
+      columns={[
+        t("keys.key"),
+        t("keys.label"),
+        t("keys.created"),
+        t("keys.expires"),
+        t("keys.status"),
+        { hidden: t("keys.actions") },
+      ]}
+    >
+      {keys.map((key) => (
+        <Table.Tr key={key.id}>
+          <Table.Td>
+            <Text ff="monospace" size="sm">
+              {key.display}
+            </Text>
+          </Table.Td>
+          <Table.Td>{key.label ?? "—"}</Table.Td>
+          <Table.Td>{formatDate(key.createdAt, i18n.language)}</Table.Td>
+          <Table.Td>{key.expiresAt ? formatDate(key.expiresAt, i18n.language) : t("keys.never")}</Table.Td>
+          <Table.Td>
+            <Badge color={STATUS_COLOR[key.status]} variant="light">
+              {t(`keys.statuses.${key.status}`)}
+            </Badge>
+          </Table.Td>
+          <Table.Td>
+            {key.status === "active" ? (
+              <Button
+                size="xs"
+                variant="subtle"
+                color="red"
+                loading={revoking === key.id}
+                onClick={() => confirmRevoke(key)}
+                aria-label={t("keys.revokeNamed", { key: key.display })}
+              >
+                {t("keys.revoke")}
+              </Button>
+            ) : null}
+          </Table.Td>
+        </Table.Tr>
+      ))}
+    </DataTable>
   );
 }

@@ -1,8 +1,9 @@
-import { Badge, Button, Card, Group, Stack, Table, Text, Title, VisuallyHidden } from "@mantine/core";
+import { Badge, Button, Card, Group, Stack, Table, Text, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { api } from "../../api";
+import { DataTable } from "../../components/DataTable";
 import { ErrorAlert } from "./errors";
 import { formatDateTime } from "./format";
 import type { SessionView } from "./types";
@@ -64,61 +65,57 @@ export function SessionsCard() {
         </Text>
         <ErrorAlert error={sessions.error ?? endOne.error ?? endOthers.error} />
         {sessions.data ? (
-          <Table.ScrollContainer minWidth={620}>
-            <Table striped>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t("sessions.deviceColumn")}</Table.Th>
-                  <Table.Th>{t("sessions.address")}</Table.Th>
-                  <Table.Th>{t("sessions.started")}</Table.Th>
-                  <Table.Th>{t("sessions.lastActive")}</Table.Th>
-                  <Table.Th>
-                    <VisuallyHidden>{t("keys.actions")}</VisuallyHidden>
-                  </Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {list.map((s) => (
-                  <Table.Tr key={s.id}>
-                    <Table.Td>
-                      <Group gap="xs" wrap="nowrap">
-                        <Text size="sm">{device(s)}</Text>
-                        {s.current ? (
-                          <Badge variant="light" color="teal">
-                            {t("sessions.thisDevice")}
-                          </Badge>
-                        ) : null}
-                      </Group>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm" ff="monospace">
-                        {s.ipPrefix ?? "—"}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>{formatDateTime(s.createdAt, i18n.language)}</Table.Td>
-                    <Table.Td>{s.current ? t("sessions.now") : formatDateTime(s.lastSeenAt, i18n.language)}</Table.Td>
-                    <Table.Td>
-                      {s.current ? null : (
-                        <Button
-                          size="xs"
-                          variant="subtle"
-                          color="red"
-                          loading={endOne.isPending && endOne.variables?.id === s.id}
-                          onClick={() => endOne.mutate(s)}
-                          aria-label={t("sessions.endNamed", {
-                            device: device(s),
-                            date: formatDateTime(s.createdAt, i18n.language),
-                          })}
-                        >
-                          {t("sessions.end")}
-                        </Button>
-                      )}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <DataTable
+            minWidth={620}
+            striped
+            count={list.length}
+            columns={[
+              t("sessions.deviceColumn"),
+              t("sessions.address"),
+              t("sessions.started"),
+              t("sessions.lastActive"),
+              { hidden: t("keys.actions") },
+            ]}
+          >
+            {list.map((s) => (
+              <Table.Tr key={s.id}>
+                <Table.Td>
+                  <Group gap="xs" wrap="nowrap">
+                    <Text size="sm">{device(s)}</Text>
+                    {s.current ? (
+                      <Badge variant="light" color="teal">
+                        {t("sessions.thisDevice")}
+                      </Badge>
+                    ) : null}
+                  </Group>
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm" ff="monospace">
+                    {s.ipPrefix ?? "—"}
+                  </Text>
+                </Table.Td>
+                <Table.Td>{formatDateTime(s.createdAt, i18n.language)}</Table.Td>
+                <Table.Td>{s.current ? t("sessions.now") : formatDateTime(s.lastSeenAt, i18n.language)}</Table.Td>
+                <Table.Td>
+                  {s.current ? null : (
+                    <Button
+                      size="xs"
+                      variant="subtle"
+                      color="red"
+                      loading={endOne.isPending && endOne.variables?.id === s.id}
+                      onClick={() => endOne.mutate(s)}
+                      aria-label={t("sessions.endNamed", {
+                        device: device(s),
+                        date: formatDateTime(s.createdAt, i18n.language),
+                      })}
+                    >
+                      {t("sessions.end")}
+                    </Button>
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </DataTable>
         ) : null}
       </Stack>
     </Card>

@@ -125,7 +125,6 @@ function NewUserForm({ onCreated }: { onCreated: (user: PublicAccount, password:
 }
 
 function UserKeys({ user, onCreated }: { user: PublicAccount; onCreated: (key: string) => void }) {
-  const { t } = useTranslation("auth");
   const client = useQueryClient();
   const queryKey = ["admin", "users", user.id, "keys"];
   const keys = useQuery({
